@@ -1,0 +1,19 @@
+export {
+  type HandlerContext,
+  type RecordedRequest,
+  type Simulator,
+  type SimulatorOptions,
+  sendJSON,
+  startSimulatorServer,
+} from './harness.js';
+export {
+  argumentsJSON,
+  DEFAULT_CREATED,
+  estimateTokens,
+  type ScriptedError,
+  type ScriptedErrorKind,
+  type ScriptedToolCall,
+  type ScriptedTurn,
+  type ScriptedUsage,
+  splitText,
+} from './script.js';
