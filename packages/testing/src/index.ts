@@ -17,3 +17,4 @@ export {
   type ScriptedUsage,
   splitText,
 } from './script.js';
+export * from './ollama/index.js';
