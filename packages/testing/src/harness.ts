@@ -164,7 +164,11 @@ export function sendJSON(
   statusText?: string,
 ): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const allHeaders = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers };
+  const allHeaders = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  };
   if (statusText === undefined) response.writeHead(status, allHeaders);
   else response.writeHead(status, statusText, allHeaders);
   response.end(text);

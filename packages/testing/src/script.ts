@@ -84,7 +84,8 @@ export const DEFAULT_CREATED = 1_767_225_600;
 export function splitText(text: string, size = 8): string[] {
   if (text.length === 0) return [];
   const pieces: string[] = [];
-  for (let index = 0; index < text.length; index += size) pieces.push(text.slice(index, index + size));
+  for (let index = 0; index < text.length; index += size)
+    pieces.push(text.slice(index, index + size));
   return pieces;
 }
 

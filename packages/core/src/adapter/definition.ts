@@ -1,3 +1,4 @@
+import type { APIErrorType } from '../errors/index.js';
 import type { SSEEvent } from '../http/index.js';
 import type {
   ChatChunk,
@@ -8,7 +9,6 @@ import type {
   ProviderConfig,
   ProviderType,
 } from '../spec/index.js';
-import type { APIErrorType } from '../errors/index.js';
 
 /** The HTTP request an adapter wants sent for a chat call. */
 export interface WireRequest {

@@ -10,7 +10,9 @@ export function createNDJSONParser(): TransformStream<string, unknown> {
     try {
       controller.enqueue(JSON.parse(trimmed));
     } catch (error) {
-      controller.error(new SyntaxError(`Invalid NDJSON line: ${trimmed.slice(0, 200)}`, { cause: error }));
+      controller.error(
+        new SyntaxError(`Invalid NDJSON line: ${trimmed.slice(0, 200)}`, { cause: error }),
+      );
     }
   };
   return new TransformStream<string, unknown>({
@@ -18,7 +20,8 @@ export function createNDJSONParser(): TransformStream<string, unknown> {
       let start = 0;
       let newline = chunk.indexOf('\n');
       while (newline !== -1) {
-        const line = pending === '' ? chunk.slice(start, newline) : pending + chunk.slice(start, newline);
+        const line =
+          pending === '' ? chunk.slice(start, newline) : pending + chunk.slice(start, newline);
         pending = '';
         emit(line, controller);
         start = newline + 1;

@@ -9,7 +9,10 @@ export type ProviderType =
   | 'thinkbackcode';
 
 /** A `fetch` implementation (the global one by default; injectable for tests and edge runtimes). */
-export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+export type FetchFunction = (
+  input: string | URL | Request,
+  init?: RequestInit,
+) => Promise<Response>;
 
 /** Settings every provider config shares. */
 export interface BaseProviderConfig {

@@ -39,7 +39,10 @@ export interface AIProvider {
   getModel(modelId: string): Promise<Model | null>;
   createChatCompletion(request: ChatRequest, options?: RequestOptions): Promise<ChatResponse>;
   /** Streams chunks; errors before the first chunk are thrown from the first `next()`. */
-  createChatCompletionStream(request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk>;
+  createChatCompletionStream(
+    request: ChatRequest,
+    options?: RequestOptions,
+  ): AsyncIterable<ChatChunk>;
   /** Runs a tool call with a handler from `context`; failures come back as error results. */
   executeToolCall(toolCall: ToolCall, context: ToolExecutionContext): Promise<ToolResult>;
   getUsage(): Promise<UsageStats>;
