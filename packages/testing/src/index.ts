@@ -18,3 +18,4 @@ export {
   splitText,
 } from './script.js';
 export * from './ollama/index.js';
+export * from './anthropic/index.js';
