@@ -19,3 +19,4 @@ export {
 } from './script.js';
 export * from './ollama/index.js';
 export * from './anthropic/index.js';
+export * from './gemini/index.js';
