@@ -1,4 +1,4 @@
-import { estimateTokens, type ScriptedTurn, DEFAULT_CREATED } from '../script.js';
+import { DEFAULT_CREATED, estimateTokens, type ScriptedTurn } from '../script.js';
 
 /** An Ollama tool call: arguments as an object, no id (as recorded). */
 export interface OllamaWireToolCall {

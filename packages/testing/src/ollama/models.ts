@@ -69,7 +69,10 @@ function send(response: ServerResponse, text: string, contentType: string): void
 }
 
 /** `GET /api/tags`: the recorded body, or the given models in the same shape. */
-export function sendTags(response: ServerResponse, models: OllamaInstalledModel[] | undefined): void {
+export function sendTags(
+  response: ServerResponse,
+  models: OllamaInstalledModel[] | undefined,
+): void {
   const text =
     models === undefined ? RECORDED_TAGS_BODY : JSON.stringify({ models: models.map(tagEntry) });
   send(response, text, OLLAMA_JSON);

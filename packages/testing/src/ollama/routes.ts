@@ -1,11 +1,6 @@
 import type { HandlerContext } from '../harness.js';
 import { chatBody, turnCounts } from './body.js';
-import {
-  OLLAMA_JSON,
-  sendOllamaError,
-  sendRouteNotFound,
-  sendScriptedError,
-} from './errors.js';
+import { OLLAMA_JSON, sendOllamaError, sendRouteNotFound, sendScriptedError } from './errors.js';
 import { type OllamaInstalledModel, sendOpenAIModels, sendTags, sendVersion } from './models.js';
 import { writeChatStream } from './stream.js';
 import { validateChatRequest } from './validate.js';

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { HandlerContext } from '../harness.js';
 import { type ScriptedTurn, splitText } from '../script.js';
 import {
@@ -30,6 +31,14 @@ export function streamMessages(turn: ScriptedTurn, thinkingEnabled: boolean): Ol
   return messages;
 }
 
+/** Cuts the connection once what was written has left the socket (no error line, no end). */
+async function dropConnection(response: ServerResponse): Promise<void> {
+  const socket = response.socket;
+  // An empty write's callback runs once every earlier write has been handed to the kernel.
+  if (socket && !socket.destroyed) await new Promise((resolve) => socket.write('', resolve));
+  response.destroy();
+}
+
 /**
  * Writes an `/api/chat` NDJSON stream (`application/x-ndjson`), line by line with backpressure:
  * `{model,created_at,message,done:false}` lines, then the `done: true` line with the statistics.
@@ -53,7 +62,7 @@ export async function writeChatStream(
   let sent = 0;
   for (const message of messages) {
     if (turn.dropAfterEvents !== undefined && sent >= turn.dropAfterEvents) {
-      response.destroy();
+      await dropConnection(response);
       return;
     }
     if (turn.streamError && sent >= turn.streamError.afterEvents) break;
@@ -63,7 +72,7 @@ export async function writeChatStream(
     sent++;
   }
   if (turn.dropAfterEvents !== undefined && sent >= turn.dropAfterEvents) {
-    response.destroy();
+    await dropConnection(response);
     return;
   }
   if (turn.streamError) {

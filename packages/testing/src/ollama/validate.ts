@@ -34,7 +34,8 @@ function validateMessage(message: unknown, index: number): InvalidChatRequest | 
   if (!isRecord(message)) return unmarshal(message, 'ChatRequest.messages', 'api.Message');
   const { role, content, images, tool_calls: toolCalls, tool_name: toolName } = message;
   if (typeof role !== 'string') return unmarshal(role, 'Message.messages.role', 'string');
-  if (!roles.has(role)) return { status: 400, message: `invalid role "${role}" in message ${index}` };
+  if (!roles.has(role))
+    return { status: 400, message: `invalid role "${role}" in message ${index}` };
   // Go leaves a null or missing string as "": the recorded client sends `content: null`.
   if (content !== undefined && content !== null && typeof content !== 'string') {
     return unmarshal(content, 'Message.messages.content', 'string');
@@ -43,9 +44,11 @@ function validateMessage(message: unknown, index: number): InvalidChatRequest | 
     return unmarshal(toolName, 'Message.messages.tool_name', 'string');
   }
   if (images !== undefined && images !== null) {
-    if (!Array.isArray(images)) return unmarshal(images, 'Message.messages.images', '[]api.ImageData');
+    if (!Array.isArray(images))
+      return unmarshal(images, 'Message.messages.images', '[]api.ImageData');
     for (const image of images) {
-      if (typeof image !== 'string') return unmarshal(image, 'Message.messages.images', 'api.ImageData');
+      if (typeof image !== 'string')
+        return unmarshal(image, 'Message.messages.images', 'api.ImageData');
       if (!base64.test(image) || image.length % 4 !== 0) {
         return { status: 400, message: 'illegal base64 data at input byte 0' };
       }
@@ -57,7 +60,8 @@ function validateMessage(message: unknown, index: number): InvalidChatRequest | 
     }
     for (const call of toolCalls) {
       const fn = isRecord(call) ? call.function : undefined;
-      if (!isRecord(fn)) return unmarshal(fn, 'ToolCall.messages.tool_calls.function', 'api.ToolCallFunction');
+      if (!isRecord(fn))
+        return unmarshal(fn, 'ToolCall.messages.tool_calls.function', 'api.ToolCallFunction');
       if (typeof fn.name !== 'string') {
         return unmarshal(fn.name, 'ToolCallFunction.messages.tool_calls.function.name', 'string');
       }
@@ -75,7 +79,8 @@ function validateMessage(message: unknown, index: number): InvalidChatRequest | 
 
 function validateOptions(options: unknown): InvalidChatRequest | undefined {
   if (options === undefined || options === null) return undefined;
-  if (!isRecord(options)) return unmarshal(options, 'ChatRequest.options', 'map[string]interface {}');
+  if (!isRecord(options))
+    return unmarshal(options, 'ChatRequest.options', 'map[string]interface {}');
   for (const [key, value] of Object.entries(options)) {
     // Options are checked when the runner is scheduled; that error falls into
     // handleScheduleError's default branch, so Ollama really answers 500 here.
@@ -85,7 +90,10 @@ function validateOptions(options: unknown): InvalidChatRequest | undefined {
     if (floatOptions.has(key) && typeof value !== 'number') {
       return { status: 500, message: `option "${key}" must be of type float` };
     }
-    if (key === 'stop' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
+    if (
+      key === 'stop' &&
+      !(Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    ) {
       return { status: 500, message: `option "${key}" must be of type array of strings` };
     }
   }
@@ -104,7 +112,11 @@ function validateTools(tools: unknown): InvalidChatRequest | undefined {
     }
     const parameters = tool.function.parameters;
     if (parameters !== undefined && !isRecord(parameters)) {
-      return unmarshal(parameters, 'ToolFunction.tools.function.parameters', 'api.ToolFunctionParameters');
+      return unmarshal(
+        parameters,
+        'ToolFunction.tools.function.parameters',
+        'api.ToolFunctionParameters',
+      );
     }
   }
   return undefined;
