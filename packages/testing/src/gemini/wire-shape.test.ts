@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../harness.js';
 import { startGeminiSimulator } from './index.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const recording = (name: string) =>
-  JSON.parse(fixture(name)) as { response: { status: number; headers: Record<string, unknown>; body?: string } };
+  JSON.parse(fixture(name)) as {
+    response: { status: number; headers: Record<string, unknown>; body?: string };
+  };
 
 /** Keys in order, recursively; leaves become their type. Arrays become the set of element shapes. */
 function shape(value: unknown): unknown {
@@ -14,7 +17,10 @@ function shape(value: unknown): unknown {
     return [...new Set(shapes)].map((item) => JSON.parse(item) as unknown);
   }
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, shape(item)]);
+    return Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      shape(item),
+    ]);
   }
   return typeof value;
 }
@@ -102,7 +108,8 @@ describe('Gemini simulator output against the recordings', () => {
     const ours = sseEvents(await response.text());
     const recorded = sseEvents(fixture('stream-text.sse'));
     expect(ours.map(shape)).toEqual(recorded.map(shape));
-    const usage = (event: unknown) => (event as { usageMetadata: Record<string, number> }).usageMetadata;
+    const usage = (event: unknown) =>
+      (event as { usageMetadata: Record<string, number> }).usageMetadata;
     expect(ours.map((event) => usage(event).thoughtsTokenCount)).toEqual([137, 137]);
     expect(usage(ours.at(-1)).candidatesTokenCount).toBe(71);
     expect(usage(ours.at(-1)).totalTokenCount).toBe(221);
@@ -122,7 +129,9 @@ describe('Gemini simulator output against the recordings', () => {
     });
     const ours = sseEvents(await response.text());
     const recorded = sseEvents(fixture('stream-thought-parts.sse'));
-    const kinds = (events: unknown[]) => [...new Set(events.map((event) => JSON.stringify(shape(event))))];
+    const kinds = (events: unknown[]) => [
+      ...new Set(events.map((event) => JSON.stringify(shape(event)))),
+    ];
     // Three event kinds, in the same order: thought chunks, answer chunks, the closing chunk.
     expect(kinds(ours)).toEqual(kinds(recorded));
     expect(shape(ours[0])).toEqual(shape(recorded[0]));
@@ -130,11 +139,14 @@ describe('Gemini simulator output against the recordings', () => {
   });
 
   it('answers a wrong key with the recorded 400 API_KEY_INVALID body', async () => {
-    const response = await fetch(`${simulator.origin}/v1beta/models/gemini-2.5-flash:generateContent`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-goog-api-key': 'wrong' },
-      body: JSON.stringify(hello),
-    });
+    const response = await fetch(
+      `${simulator.origin}/v1beta/models/gemini-2.5-flash:generateContent`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-goog-api-key': 'wrong' },
+        body: JSON.stringify(hello),
+      },
+    );
     const recorded = recording('error.400-api-key-invalid.http.json').response;
     expect(response.status).toBe(400);
     expect(response.statusText).toBe('Bad Request');
