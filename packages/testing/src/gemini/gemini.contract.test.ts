@@ -120,7 +120,7 @@ describe('@google/genai against the Gemini simulator', () => {
 
     const stripped: Content = {
       role: 'model',
-      parts: modelTurn.parts!.map(({ functionCall }) => ({ functionCall })),
+      parts: modelTurn.parts!.map(({ functionCall }) => (functionCall ? { functionCall } : {})),
     };
     const missing = ai.models.generateContent({ model, contents: [user, stripped, results] });
     await expect(missing).rejects.toBeInstanceOf(ApiError);
