@@ -19,6 +19,25 @@ const header = (context: HandlerContext, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+/** The `anthropic-version` values the API knows. */
+const API_VERSIONS = ['2023-01-01', '2023-06-01', '2026-10-21'];
+
+/**
+ * The API takes the key as `x-api-key` or, since API version 2026-10-21 (which the v1 SDKs send),
+ * as `Authorization: Bearer`. Returns the real 401 answer when neither carries the right key.
+ */
+function checkCredentials(context: HandlerContext, apiKey: string) {
+  const key = header(context, 'x-api-key');
+  const authorization = header(context, 'authorization');
+  const auth = scriptedErrorAnswer({ kind: 'auth' }, '');
+  if (key !== undefined) return key === apiKey ? undefined : auth;
+  if (authorization !== undefined) {
+    const bearer = /^Bearer (.+)$/i.exec(authorization)?.[1];
+    return bearer === apiKey ? undefined : { ...auth, message: 'Invalid bearer token' };
+  }
+  return { ...auth, message: 'x-api-key header is required' };
+}
+
 const notFound = (message = 'Not Found') => ({
   status: 404,
   type: 'not_found_error' as const,
@@ -42,22 +61,17 @@ export async function handleAnthropicRequest(
   if (!(isMessages && method === 'POST') && !(isModels && method === 'GET')) {
     return sendError(response, notFound());
   }
-  const key = header(context, 'x-api-key');
-  if (key === undefined) {
-    return sendError(response, {
-      ...scriptedErrorAnswer({ kind: 'auth' }, ''),
-      message: 'x-api-key header is required',
-    });
-  }
-  if (key !== state.apiKey) return sendError(response, scriptedErrorAnswer({ kind: 'auth' }, ''));
+  const problem = checkCredentials(context, state.apiKey);
+  if (problem) return sendError(response, problem);
   const version = header(context, 'anthropic-version');
-  if (version === undefined)
+  if (version === undefined) {
     return sendError(response, invalidRequest('anthropic-version: header is required'));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) {
+  }
+  if (!API_VERSIONS.includes(version)) {
     return sendError(response, invalidRequest(`anthropic-version: invalid version "${version}"`));
   }
   if (isModels) return answerModels(context);
-  return answerMessages(context, state);
+  return answerMessages(context, state, version);
 }
 
 function answerModels(context: HandlerContext): void {
@@ -73,7 +87,11 @@ function answerModels(context: HandlerContext): void {
   else sendError(response, notFound(`model: ${id}`));
 }
 
-async function answerMessages(context: HandlerContext, state: AnthropicServerState): Promise<void> {
+async function answerMessages(
+  context: HandlerContext,
+  state: AnthropicServerState,
+  version: string,
+): Promise<void> {
   const { response, recorded } = context;
   if (recorded.body === undefined) {
     return sendError(
@@ -83,7 +101,7 @@ async function answerMessages(context: HandlerContext, state: AnthropicServerSta
       ),
     );
   }
-  const request = validateMessagesRequest(recorded.body, state.signer);
+  const request = validateMessagesRequest(recorded.body, state.signer, version);
   if (typeof request === 'string') return sendError(response, invalidRequest(request));
   if (!request.model.startsWith('claude-')) {
     return sendError(response, scriptedErrorAnswer({ kind: 'not_found' }, request.model));

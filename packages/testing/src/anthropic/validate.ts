@@ -130,11 +130,18 @@ function checkToolChoice(choice: unknown, tools: unknown): string | undefined {
 export function validateMessagesRequest(
   body: unknown,
   signer: ThinkingSigner,
+  version = '2023-06-01',
 ): ValidRequest | string {
   if (!isObject(body))
     return 'There was an issue with the format of your request: the body must be a JSON object.';
   for (const key of Object.keys(body)) {
     if (!TOP_LEVEL_KEYS.includes(key)) return `${key}: Extra inputs are not permitted`;
+  }
+  if (version >= '2026-10-21') {
+    // API version 2026-10-21 removed the sampling parameters.
+    for (const key of ['temperature', 'top_p', 'top_k']) {
+      if (key in body) return `${key}: Extra inputs are not permitted`;
+    }
   }
   if (typeof body.model !== 'string' || body.model === '') return 'model: Field required';
   if (body.max_tokens === undefined) return 'max_tokens: Field required';
