@@ -9,6 +9,7 @@ export interface ParsedJson {
 
 const MAX_DEPTH = 256;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings; this stops at them.
 const PLAIN_STRING_END = /[^"\\\u0000-\u001f]*/y;
 const ESCAPES: Record<string, string> = {
   '"': '"',
@@ -82,15 +83,15 @@ export function parseJson(text: string): ParsedJson {
         index += 1;
         continue;
       }
-      const escape = text.charAt(index + 1);
-      if (escape === 'u') {
+      const escaped = text.charAt(index + 1);
+      if (escaped === 'u') {
         const hex = text.slice(index + 2, index + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) return fail('invalid \\u escape in a string');
         result += String.fromCharCode(Number.parseInt(hex, 16));
         index += 6;
         continue;
       }
-      const replacement = ESCAPES[escape];
+      const replacement = ESCAPES[escaped];
       if (replacement === undefined) return fail('invalid escape in a string');
       result += replacement;
       index += 2;
@@ -130,11 +131,14 @@ export function parseJson(text: string): ParsedJson {
       skipWhitespace();
       if (text.charAt(index) !== '"') {
         const trailing = text.charAt(index) === '}';
-        fail(trailing ? 'trailing comma before }' : `expected a property name but found ${found()}`);
+        fail(
+          trailing ? 'trailing comma before }' : `expected a property name but found ${found()}`,
+        );
       }
       const key = parseString();
       skipWhitespace();
-      if (text.charAt(index) !== ':') fail(`expected ':' after a property name but found ${found()}`);
+      if (text.charAt(index) !== ':')
+        fail(`expected ':' after a property name but found ${found()}`);
       index += 1;
       path.push(key);
       const value = parseValue(depth);
