@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import type { GatewayContext } from './gateway-context.js';
+import type { GatewayEnvironment } from './routes/bindings.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerProxyRoutes } from './routes/proxy-routes.js';
+
+/** Options of `createApp` besides the context. */
+export interface AppOptions {
+  /** True while the server drains for shutdown (health answers 503). */
+  isDraining?: () => boolean;
+}
+
+/** The gateway's Hono app over `context`; serve it with `startServer` or call `app.request()`. */
+export function createApp(
+  context: GatewayContext,
+  options: AppOptions = {},
+): Hono<GatewayEnvironment> {
+  const app = new Hono<GatewayEnvironment>();
+  registerHealthRoutes(app, options.isDraining ?? (() => false));
+  registerProxyRoutes(app, context);
+  app.notFound((c) =>
+    c.json({ error: { message: 'Not found', type: 'not_found', code: 'not_found' } }, 404),
+  );
+  app.onError((_error, c) =>
+    c.json(
+      { error: { message: 'The gateway failed', type: 'server_error', code: 'server_error' } },
+      500,
+    ),
+  );
+  return app;
+}

@@ -1,0 +1,148 @@
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import { loadServerConfig } from './config/load-config.js';
+import type { ServerConfig } from './config/server-config.js';
+import type { GatewayContext } from './gateway-context.js';
+import { createRequestLogger, type RequestLogger } from './logging/request-logger.js';
+import { CORSProxy } from './proxy/cors-proxy.js';
+import type { GatewayEnvironment } from './routes/bindings.js';
+import { ensureAdminToken } from './security/admin-token.js';
+import { createOriginPolicy, type OriginPolicy } from './security/origin-policy.js';
+import { createMemoryRateLimitStore, type RateLimitStore } from './security/rate-limiter.js';
+import { createAesSecretBox, loadServerKey, type SecretBox } from './security/secret-box.js';
+import type { Resolver } from './security/ssrf-guard.js';
+import { createSqliteConfigStorage } from './storage/config-storage.js';
+import { openDatabase, type SqliteDatabase } from './storage/database.js';
+import { createSqliteGatewayKeyStore } from './storage/gateway-key-store.js';
+import { createSqliteUsageStore } from './storage/usage-store.js';
+import { defaultPriceLookup } from './usage/default-prices.js';
+import type { PriceLookup } from './usage/price-lookup.js';
+import { createUsageRecorder } from './usage/usage-recorder.js';
+
+/** Options of `createServer`; every part is optional and defaults from the config. */
+export interface CreateServerOptions {
+  /** Full config (default: `loadServerConfig(environment)`). */
+  config?: ServerConfig;
+  /** Environment to load the config from (default `process.env`). */
+  environment?: Record<string, string | undefined>;
+  /** Where a newly generated admin token is shown (default: printed to stderr once). */
+  announceAdminToken?: (token: string) => void;
+  logger?: RequestLogger;
+  prices?: PriceLookup;
+  rateLimits?: RateLimitStore;
+  /** Encrypts server-held keys (default: AES-256-GCM under the server key). */
+  secretBox?: SecretBox;
+  /** DNS resolver for custom targets (tests). */
+  resolver?: Resolver;
+  /** Clock in epoch milliseconds (tests). */
+  now?: () => number;
+}
+
+/** A gateway ready to serve: the Hono app, its context and a `close` that flushes and releases. */
+export interface GatewayServer {
+  app: Hono<GatewayEnvironment>;
+  context: GatewayContext;
+  config: ServerConfig;
+  /** Marks the server as draining (health answers 503). */
+  drain(): void;
+  /** Flushes usage, closes upstream connections and the database. */
+  close(): Promise<void>;
+}
+
+function printAdminToken(token: string): void {
+  process.stderr.write(
+    `ThinkBackCode admin token (shown once, stored hashed; keep it safe):\n  ${token}\n`,
+  );
+}
+
+/** Builds the gateway: database, stores, proxy, usage recorder and the Hono app. */
+export async function createServer(options: CreateServerOptions = {}): Promise<GatewayServer> {
+  const config = options.config ?? loadServerConfig(options.environment ?? process.env);
+  const database: SqliteDatabase = openDatabase(config.dataDir);
+  const secretBox =
+    options.secretBox ??
+    createAesSecretBox(
+      config.dataDir === ':memory:'
+        ? new Uint8Array(32).fill(7)
+        : loadServerKey(config.dataDir, config.secret),
+    );
+  const configStorage = createSqliteConfigStorage(database, secretBox);
+  const usageStore = createSqliteUsageStore(database);
+  const usageRecorder = createUsageRecorder(usageStore, {
+    flushIntervalMs: config.usageFlushIntervalMs,
+  });
+  const adminToken = ensureAdminToken(
+    configStorage,
+    config.adminToken,
+    options.announceAdminToken ?? printAdminToken,
+  );
+  const proxy = new CORSProxy({
+    upstreams: config.upstreams,
+    policy: {
+      allowLocalTargets: config.allowLocalTargets,
+      allowInsecureTargets: config.allowInsecureTargets,
+    },
+    firstByteTimeoutMs: config.firstByteTimeoutMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+    certificatePins: config.certificatePins,
+    storage: configStorage,
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+  });
+  await proxy.restore();
+
+  let originPolicy: OriginPolicy = createOriginPolicy(config.allowedOrigins);
+  const serverKeys = new Map<string, string | undefined>();
+  const baseRequireGatewayKey = config.requireGatewayKey;
+  let draining = false;
+
+  const context: GatewayContext = {
+    config,
+    configStorage,
+    usageStore,
+    gatewayKeys: createSqliteGatewayKeyStore(database),
+    usageRecorder,
+    rateLimits: options.rateLimits ?? createMemoryRateLimitStore(),
+    proxy,
+    prices: options.prices ?? defaultPriceLookup,
+    logger: options.logger ?? createRequestLogger(),
+    adminToken,
+    originPolicy: () => originPolicy,
+    async reloadSettings() {
+      const settings = await configStorage.loadGlobalSettings();
+      originPolicy = createOriginPolicy([
+        ...config.allowedOrigins,
+        ...(settings.allowedOrigins ?? []),
+      ]);
+      config.requireGatewayKey = settings.requireGatewayKey ?? baseRequireGatewayKey;
+    },
+    async serverKey(providerId) {
+      if (serverKeys.has(providerId)) return serverKeys.get(providerId);
+      const stored = await configStorage.loadProviderConfig(providerId);
+      const key =
+        typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined;
+      serverKeys.set(providerId, key);
+      return key;
+    },
+    forgetServerKeys() {
+      serverKeys.clear();
+    },
+    now: options.now ?? Date.now,
+  };
+  await context.reloadSettings();
+  const app = createApp(context, { isDraining: () => draining });
+
+  return {
+    app,
+    context,
+    config,
+    drain() {
+      draining = true;
+    },
+    async close() {
+      draining = true;
+      usageRecorder.close();
+      await proxy.close();
+      database.close();
+    },
+  };
+}
