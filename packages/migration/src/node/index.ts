@@ -1,0 +1,1 @@
+export { type ImportFileOptions, importKiloCodeConfigFile } from './import-file.js';
