@@ -1,0 +1,1 @@
+export { FileKeyStore, type FileKeyStoreOptions } from './file-key-store.js';

@@ -1,0 +1,345 @@
+import {
+  type AuditHead,
+  type AuditVerification,
+  chainAuditEvents,
+  readAuditEntries,
+  readAuditHead,
+  verifyAuditChain,
+} from '../audit/audit-chain.js';
+import type { AuditEntry, AuditEvent } from '../audit/audit-entry.js';
+import { randomId } from '../crypto/encoding.js';
+import { type KdfOptions, type KdfPolicy, resolveKdfPolicy } from '../crypto/key-derivation.js';
+import { PasswordCipher } from '../crypto/password-cipher.js';
+import { VaultError } from '../errors/vault-error.js';
+import type { KeyStore } from '../stores/key-store.js';
+import {
+  ENTRY_PREFIX,
+  type EntryRecord,
+  entryAad,
+  HEADER_RECORD,
+  parseEntryRecord,
+  parseHeader,
+  type VaultHeader,
+  VERIFIER_TEXT,
+  verifierAad,
+} from './records.js';
+import { WriteQueue } from './write-queue.js';
+
+/** Options of `KeyVault`. */
+export interface KeyVaultOptions extends KdfOptions {
+  /** Where the vault's records live. */
+  store: KeyStore;
+  /** Who is acting, recorded in every audit entry (default `vault`), e.g. `cli`, `server`. */
+  actor?: string;
+  /** Clock in epoch milliseconds (default `Date.now`); injectable for tests. */
+  now?: () => number;
+}
+
+/** Changes to the vault's records, applied atomically with their audit entries. */
+export interface VaultChanges {
+  header?: VaultHeader;
+  putEntries?: readonly EntryRecord[];
+  deleteEntryIds?: readonly string[];
+}
+
+type StampedEvent = AuditEvent & { time: string; actor: string };
+
+/**
+ * State, persistence, locking and the audit chain of a `KeyVault`. Every write goes through one
+ * queue, together with the audit entries it produced, as one atomic store batch.
+ */
+export class VaultCore {
+  protected readonly keyStore: KeyStore;
+  protected readonly policy: KdfPolicy;
+  protected readonly actor: string;
+  protected readonly now: () => number;
+  protected readonly queue = new WriteQueue();
+  protected header: VaultHeader | undefined;
+  protected entries = new Map<string, EntryRecord>();
+  /** Entry records that could not be parsed, by record name, with what could be read. */
+  protected damaged = new Map<string, { provider?: string; label?: string }>();
+  protected cipher: PasswordCipher | undefined;
+  #generation = 0;
+  #auditHead: AuditHead = readAuditHead(new Map());
+  #pendingAudit: StampedEvent[] = [];
+  #flushScheduled = false;
+
+  constructor(options: KeyVaultOptions) {
+    this.keyStore = options.store;
+    this.policy = resolveKdfPolicy(options);
+    this.actor = options.actor ?? 'vault';
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Changes on every unlock, lock and password change; sessions created before are void. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Whether the vault is unlocked. */
+  isUnlocked(): boolean {
+    return this.cipher !== undefined;
+  }
+
+  /** Whether the store already holds a vault (otherwise `unlock` creates one). */
+  async isInitialized(): Promise<boolean> {
+    return (await this.#readAll()).has(HEADER_RECORD);
+  }
+
+  /**
+   * Opens the vault with its password: one PBKDF2 derivation checks it against the verifier.
+   * On an empty store this creates the vault with this password.
+   * @throws VaultError `wrong_password`, `integrity`, `storage`, `invalid_input`
+   */
+  async unlock(password: string): Promise<void> {
+    await this.queue.run(async () => {
+      await this.load();
+      const cipher = await PasswordCipher.create(password, this.policy);
+      if (this.header === undefined) {
+        const vaultId = randomId();
+        const header: VaultHeader = {
+          format: 'thinkbackcode-vault',
+          v: 1,
+          vaultId,
+          createdAt: this.iso(),
+          verifier: await cipher.seal(VERIFIER_TEXT, verifierAad(vaultId)),
+        };
+        await this.commitNow({ header }, [{ action: 'vault.create', outcome: 'success' }]);
+      } else {
+        await this.#verifyPassword(cipher, this.header, 'vault.unlock');
+        this.#pendingAudit.push(this.#stamp({ action: 'vault.unlock', outcome: 'success' }));
+      }
+      this.cipher?.clear();
+      this.cipher = cipher;
+      this.#generation += 1;
+    });
+    this.#scheduleFlush();
+  }
+
+  /** Forgets the password and every derived key; sessions end. Pending audit entries are written. */
+  async lock(): Promise<void> {
+    const wasUnlocked = this.cipher !== undefined;
+    this.cipher?.clear();
+    this.cipher = undefined;
+    this.#generation += 1;
+    if (wasUnlocked)
+      this.#pendingAudit.push(this.#stamp({ action: 'vault.lock', outcome: 'success' }));
+    await this.flush();
+  }
+
+  /**
+   * Re-encrypts every entry under `newPassword` (new salts) and writes them, with a new
+   * verifier, in one atomic batch. Leaves the vault unlocked with the new password.
+   * @throws VaultError `wrong_password` when `oldPassword` is wrong, `integrity` if an entry is damaged
+   */
+  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    await this.queue.run(async () => {
+      await this.load();
+      const header = this.header;
+      if (header === undefined) throw new VaultError('not_found', 'There is no vault to change.');
+      const verifying = await PasswordCipher.create(oldPassword, this.policy);
+      await this.#verifyPassword(verifying, header, 'vault.change_password');
+      // The unlocked cipher (same password, now proven) already holds the derived keys.
+      const oldCipher = this.cipher ?? verifying;
+      const newCipher = await PasswordCipher.create(newPassword, this.policy);
+      const reencrypted = await Promise.all(
+        [...this.entries.values()].map(async (entry) => {
+          const copy: EntryRecord = { ...entry, current: { ...entry.current } };
+          const versions = [copy.current];
+          if (entry.previous !== undefined) {
+            copy.previous = { ...entry.previous };
+            versions.push(copy.previous);
+          }
+          for (const version of versions) {
+            const aad = entryAad(header.vaultId, entry, version);
+            const key = await oldCipher.open(version.secret, aad);
+            version.secret = await newCipher.seal(key, aad);
+          }
+          return copy;
+        }),
+      );
+      const newHeader: VaultHeader = {
+        ...header,
+        verifier: await newCipher.seal(VERIFIER_TEXT, verifierAad(header.vaultId)),
+      };
+      await this.commitNow({ header: newHeader, putEntries: reencrypted }, [
+        { action: 'vault.change_password', outcome: 'success' },
+      ]);
+      oldCipher.clear();
+      this.cipher = newCipher;
+      this.#generation += 1;
+    });
+  }
+
+  /** Waits until every audit entry recorded so far is written. */
+  async flush(): Promise<void> {
+    await this.queue.run(() => this.commitNow({}, []));
+  }
+
+  /** Appends an event to the audit log and waits until it is written. */
+  async recordAudit(event: AuditEvent): Promise<void> {
+    await this.queue.run(() => this.commitNow({}, [event]));
+  }
+
+  /** Every audit entry, oldest first, read from the store. */
+  async getAuditLog(): Promise<AuditEntry[]> {
+    await this.flush();
+    return readAuditEntries(await this.#readAll());
+  }
+
+  /** Checks the stored audit chain: detects edited, deleted and reordered entries. */
+  async verifyAuditLog(): Promise<AuditVerification> {
+    await this.flush();
+    return verifyAuditChain(await this.#readAll());
+  }
+
+  /** The cipher, or a `locked` error (audited as a denial). */
+  protected requireCipher(event: Omit<AuditEvent, 'outcome'>): PasswordCipher {
+    if (this.cipher === undefined) {
+      this.auditLater({ ...event, outcome: 'denied', reason: 'locked' });
+      throw new VaultError('locked', 'The vault is locked: unlock it first.', {
+        ...(event.provider === undefined ? {} : { provider: event.provider }),
+      });
+    }
+    return this.cipher;
+  }
+
+  /** Throws `locked` if the vault was locked, or its password changed, since `cipher` was taken. */
+  protected checkSameCipher(cipher: PasswordCipher): void {
+    if (this.cipher !== cipher) {
+      throw new VaultError('locked', 'The vault was locked or re-keyed during the operation.');
+    }
+  }
+
+  /** Records an event without waiting: written with the next write, or shortly after. */
+  protected auditLater(event: AuditEvent): void {
+    this.#pendingAudit.push(this.#stamp(event));
+    this.#scheduleFlush();
+  }
+
+  /** Queues `changes` with `events` as one atomic write. */
+  protected commit(changes: VaultChanges, events: readonly AuditEvent[]): Promise<void> {
+    return this.queue.run(() => this.commitNow(changes, events));
+  }
+
+  /** Writes `changes`, pending audit entries and `events` in one batch. Call inside the queue. */
+  protected async commitNow(changes: VaultChanges, events: readonly AuditEvent[]): Promise<void> {
+    const pending = this.#pendingAudit.splice(0);
+    const stamped = [...pending, ...events.map((event) => this.#stamp(event))];
+    const hasChanges =
+      changes.header !== undefined ||
+      (changes.putEntries?.length ?? 0) > 0 ||
+      (changes.deleteEntryIds?.length ?? 0) > 0;
+    if (!hasChanges && stamped.length === 0) return;
+    const chained = await chainAuditEvents(this.#auditHead, stamped);
+    const put: Record<string, string> = { ...chained.records };
+    if (changes.header !== undefined) put[HEADER_RECORD] = JSON.stringify(changes.header);
+    for (const entry of changes.putEntries ?? []) {
+      put[`${ENTRY_PREFIX}${entry.id}`] = JSON.stringify(entry);
+    }
+    const remove = (changes.deleteEntryIds ?? []).map((id) => `${ENTRY_PREFIX}${id}`);
+    try {
+      await this.keyStore.write({ put, delete: remove });
+    } catch (error) {
+      this.#pendingAudit.unshift(...pending);
+      throw VaultError.isInstance(error)
+        ? error
+        : new VaultError('storage', 'The vault could not be written.', { cause: error });
+    }
+    this.#auditHead = chained.head;
+    if (changes.header !== undefined) this.header = changes.header;
+    for (const entry of changes.putEntries ?? []) this.entries.set(entry.id, entry);
+    for (const id of changes.deleteEntryIds ?? []) this.entries.delete(id);
+  }
+
+  /** Reads every record from the store into memory. Call inside the queue. */
+  protected async load(): Promise<void> {
+    const records = await this.#readAll();
+    const headerText = records.get(HEADER_RECORD);
+    this.header = headerText === undefined ? undefined : parseHeader(headerText);
+    this.entries = new Map();
+    this.damaged = new Map();
+    for (const [name, text] of records) {
+      if (!name.startsWith(ENTRY_PREFIX)) continue;
+      try {
+        const entry = parseEntryRecord(text);
+        if (`${ENTRY_PREFIX}${entry.id}` !== name) throw new Error('misplaced');
+        this.entries.set(entry.id, entry);
+      } catch {
+        this.damaged.set(name, readableParts(text));
+      }
+    }
+    if (this.header === undefined && (this.entries.size > 0 || this.damaged.size > 0)) {
+      throw new VaultError('integrity', 'The vault header is missing but entries exist.');
+    }
+    this.#auditHead = readAuditHead(records);
+  }
+
+  /** Current time as ISO 8601. */
+  protected iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  async #verifyPassword(
+    cipher: PasswordCipher,
+    header: VaultHeader,
+    action: 'vault.unlock' | 'vault.change_password',
+  ): Promise<void> {
+    try {
+      const text = await cipher.open(
+        header.verifier,
+        verifierAad(header.vaultId),
+        'wrong_password',
+      );
+      if (text !== VERIFIER_TEXT) throw new VaultError('wrong_password', 'Wrong password.');
+    } catch (error) {
+      const reason = VaultError.isInstance(error) ? error.code : 'error';
+      this.#pendingAudit.push(this.#stamp({ action, outcome: 'failure', reason }));
+      this.#scheduleFlush();
+      throw VaultError.hasCode(error, 'wrong_password')
+        ? new VaultError('wrong_password', 'Wrong password: the vault could not be opened.')
+        : error;
+    }
+  }
+
+  #stamp(event: AuditEvent): StampedEvent {
+    return { ...event, time: this.iso(), actor: this.actor };
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#pendingAudit.length === 0) return;
+    this.#flushScheduled = true;
+    this.queue
+      .run(() => {
+        this.#flushScheduled = false;
+        return this.commitNow({}, []);
+      })
+      .catch(() => {
+        // Entries stay pending and are written with the next write or flush.
+      });
+  }
+
+  async #readAll(): Promise<Map<string, string>> {
+    try {
+      return await this.keyStore.readAll();
+    } catch (error) {
+      throw VaultError.isInstance(error)
+        ? error
+        : new VaultError('storage', 'The vault could not be read.', { cause: error });
+    }
+  }
+}
+
+function readableParts(text: string): { provider?: string; label?: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return {};
+    const { provider, label } = value as Record<string, unknown>;
+    return {
+      ...(typeof provider === 'string' ? { provider } : {}),
+      ...(typeof label === 'string' ? { label } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
