@@ -80,19 +80,30 @@ export interface CustomMapping {
   /**
    * Request body template. String values that are exactly a placeholder are replaced by the
    * value (keeping its type): `{{model}}`, `{{messages}}` (OpenAI-shaped), `{{prompt}}` (last user
-   * text), `{{system}}`, `{{temperature}}`, `{{maxTokens}}`, `{{tools}}` (OpenAI-shaped), `{{stream}}`.
-   * Placeholders inside longer strings are interpolated as text. Keys whose value is undefined are dropped.
+   * text), `{{system}}`, `{{temperature}}`, `{{topP}}`, `{{maxTokens}}`, `{{stop}}` (array),
+   * `{{tools}}` (OpenAI-shaped), `{{stream}}`. Placeholders inside longer strings are interpolated
+   * as text. Keys (and array items) whose value is undefined are dropped. An unknown placeholder is
+   * a configuration error.
    */
   requestTemplate: unknown;
   /** JSON paths (dot paths, `[n]` indexes) into the non-streaming response. */
   response: {
+    /** Path of the reply text (required). */
     text: string;
+    /** Path of the response id (default: a random `custom-…` id). */
     id?: string;
+    /** Path of the answering model (default: the requested model). */
     model?: string;
+    /** Path of the vendor's finish value, mapped through `finishReasons`. */
     finishReason?: string;
-    /** Path to an array of OpenAI-shaped tool calls. */
+    /**
+     * Path to an array of OpenAI-shaped tool calls `{id?, function: {name, arguments}}`;
+     * `arguments` may be a JSON string or an object. Missing ids get stable `call_…` ids.
+     */
     toolCalls?: string;
+    /** Path of the input token count. */
     promptTokens?: string;
+    /** Path of the output token count. */
     completionTokens?: string;
   };
   /** Streaming; when absent the provider streams by emitting the full response as one chunk. */
@@ -105,12 +116,29 @@ export interface CustomMapping {
     doneSentinel?: string;
     /** Path whose truthy value marks the last event. */
     done?: string;
+    /** Path of the finish value in an event (the last one seen wins). */
     finishReason?: string;
+    /**
+     * Path of tool calls in an event: OpenAI-shaped, whole or as fragments that share an `index`
+     * (arguments strings are concatenated). They are emitted complete when the stream ends.
+     */
     toolCalls?: string;
+    /** Path of the input token count in an event (the last one seen wins). */
     promptTokens?: string;
+    /** Path of the output token count in an event (the last one seen wins). */
     completionTokens?: string;
-    /** Request body field set to true to ask for a stream (default: the template's `{{stream}}`). */
+    /**
+     * Dot path of a request body field set to `true` for streaming and `false` otherwise
+     * (default: none; use `{{stream}}` in the template instead).
+     */
+    streamField?: string;
   };
+  /**
+   * The vendor's finish values mapped to ours, e.g. `{ "max_tokens": "length" }`. Unmapped values
+   * fall back to common names (`stop`, `end_turn`, `length`, `max_tokens`, `tool_calls`,
+   * `tool_use`, `content_filter`, `safety`…), then `stop`; tool calls present give `tool_calls`.
+   */
+  finishReasons?: Record<string, 'stop' | 'length' | 'tool_calls' | 'content_filter'>;
   /** Path to the error message in an error body (default `error.message`, then `error`, then `message`). */
   errorMessage?: string;
 }
