@@ -138,6 +138,17 @@ describe('Gemini simulator output against the recordings', () => {
     expect(shape(ours.at(-1))).toEqual(shape(recorded.at(-1)));
   });
 
+  it('streams a JSON array when alt=sse is not asked for', async () => {
+    simulator.enqueue({ text: 'Twelve chars', chunkSize: 6 });
+    const response = await post('gemini-2.5-flash', 'streamGenerateContent', hello);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+    const chunks = (await response.json()) as Array<{
+      candidates: Array<{ finishReason?: string }>;
+    }>;
+    expect(chunks).toHaveLength(2);
+    expect(chunks[1]?.candidates[0]?.finishReason).toBe('STOP');
+  });
+
   it('answers a wrong key with the recorded 400 API_KEY_INVALID body', async () => {
     const response = await fetch(
       `${simulator.origin}/v1beta/models/gemini-2.5-flash:generateContent`,
