@@ -207,20 +207,33 @@ export class CORSProxy {
     const route = this.routes.get(input.routeId);
     if (!route) throw new ProxyError(404, 'not_found', 'Unknown proxy route');
     const started = performance.now();
+    // A precise first-byte timer of our own (undici's timers tick in half seconds).
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort();
+    input.signal.addEventListener('abort', forwardAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.firstByteTimeoutMs);
     let response: Dispatcher.ResponseData;
     try {
+      if (input.signal.aborted) controller.abort();
       response = await route.dispatcher.request({
         origin: route.origin,
         path: `${route.basePath}${input.path}${input.search}`,
         method: input.method as Dispatcher.HttpMethod,
         headers: { ...input.headers, 'accept-encoding': 'identity' },
         body: input.body,
-        signal: input.signal,
-        headersTimeout: this.options.firstByteTimeoutMs,
+        signal: controller.signal,
+        headersTimeout: 0,
         bodyTimeout: this.options.idleTimeoutMs,
       });
     } catch (error) {
-      throw this.translateError(error, input.signal);
+      input.signal.removeEventListener('abort', forwardAbort);
+      throw this.translateError(error, input.signal, timedOut);
+    } finally {
+      clearTimeout(timer);
     }
     const upstreamMs = performance.now() - started;
     const headers = filterResponseHeaders(response.headers);
@@ -246,7 +259,8 @@ export class CORSProxy {
     return { status: response.statusCode, headers, contentType, body: response.body, upstreamMs };
   }
 
-  private translateError(error: unknown, signal: AbortSignal): ProxyError {
+  private translateError(error: unknown, signal: AbortSignal, timedOut: boolean): ProxyError {
+    if (timedOut) return new ProxyError(504, 'timeout', 'The upstream did not answer in time');
     if (signal.aborted) return new ProxyError(499, 'aborted', 'The client closed the request');
     if (
       error instanceof SSRFError ||

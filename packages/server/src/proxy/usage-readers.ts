@@ -69,6 +69,8 @@ const readAnthropic: UsageReader = (value, usage) => {
     }
   }
   if (output !== undefined) usage.completionTokens = output;
+  const thinking = count(record(tokens.output_tokens_details)?.thinking_tokens);
+  if (thinking !== undefined) usage.reasoningTokens = thinking;
   usage.reported = true;
 };
 

@@ -1,3 +1,4 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, Hono } from 'hono';
 import type { GatewayContext } from '../gateway-context.js';
 import { redact } from '../logging/redact.js';
@@ -280,7 +281,7 @@ export async function handleProxyRequest(
     responseHeaders['server-timing'] = timing();
     if (outgoing) {
       pumpToNode(result.body, outgoing, result.status, responseHeaders, hooks);
-      return new Response(null, { headers: { 'x-hono-already-sent': '1' } });
+      return RESPONSE_ALREADY_SENT;
     }
     return new Response(pumpToWeb(result.body, hooks), {
       status: result.status,
@@ -303,7 +304,7 @@ export async function handleProxyRequest(
     };
     finishRequest(context, facts, failure.status, failure.type, noUsage, undefined);
     if (failure.status === 499 && outgoing?.destroyed) {
-      return new Response(null, { headers: { 'x-hono-already-sent': '1' } });
+      return RESPONSE_ALREADY_SENT;
     }
     return new Response(redact(failure.toBody(), secrets), { status: failure.status, headers });
   }
