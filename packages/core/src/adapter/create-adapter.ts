@@ -276,7 +276,9 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
   }
 
   private async fetchModels(options?: RequestOptions): Promise<Model[]> {
-    if (this.definition.models.path === '') return [];
+    const { path } = this.definition.models;
+    const modelsPath = typeof path === 'function' ? path(this.config) : path;
+    if (modelsPath === '') return [];
     const lifetime = this.track();
     const sent = await sendRequest(
       this.sendOptions(

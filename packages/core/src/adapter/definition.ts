@@ -81,8 +81,8 @@ export interface ProviderDefinition<C extends ProviderConfig = ProviderConfig> {
   parseError(body: unknown, status: number, headers: Headers): VendorErrorInfo;
   /** Model listing (models.ts): path and body → models (merged with the catalog by the engine). */
   models: {
-    /** Path of the list endpoint (e.g. `/models`, `/api/tags`). */
-    path: string;
+    /** Path of the list endpoint (e.g. `/models`, `/api/tags`), or a function of the config; '' for none. */
+    path: string | ((config: C) => string);
     parse(body: unknown, providerName: string): Model[];
   };
 }
