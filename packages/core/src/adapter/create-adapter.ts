@@ -283,7 +283,7 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
     const sent = await sendRequest(
       this.sendOptions(
         'GET',
-        this.definition.models.path,
+        modelsPath,
         undefined,
         undefined,
         undefined,
