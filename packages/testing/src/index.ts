@@ -20,3 +20,4 @@ export {
 export * from './ollama/index.js';
 export * from './anthropic/index.js';
 export * from './gemini/index.js';
+export * from './openai/index.js';
