@@ -8,6 +8,7 @@ export type {
 } from './adapter/definition.js';
 export { randomId, stableToolCallId } from './adapter/ids.js';
 export { createTokenUsage, EMPTY_USAGE, type UsageCounts } from './adapter/usage.js';
+export { estimateCost, findCatalogModel, MODEL_CATALOG } from './catalog/model-catalog.js';
 export {
   APIError,
   type APIErrorOptions,
@@ -25,6 +26,37 @@ export {
   parseRateLimitHeaders,
   type SSEEvent,
 } from './http/index.js';
+export {
+  ANTHROPIC_CATALOG,
+  anthropicDefinition,
+  createAnthropicProvider,
+} from './providers/anthropic/index.js';
+export { createCustomDefinition, createCustomProvider } from './providers/custom/index.js';
+export {
+  createGoogleProvider,
+  GOOGLE_CATALOG,
+  googleDefinition,
+  toGeminiSchema,
+} from './providers/google/index.js';
+export { createLMStudioProvider, lmstudioDefinition } from './providers/lmstudio/index.js';
+export { createOllamaProvider, ollamaDefinition } from './providers/ollama/index.js';
+export { OLLAMA_CATALOG } from './providers/ollama/models.js';
+export { createOpenAIProvider, openaiCatalog, openaiDefinition } from './providers/openai/index.js';
+export {
+  createCustomOpenAIDefinition,
+  createCustomOpenAIProvider,
+  createOpenAICompatibleDefinition,
+} from './providers/openai-compatible/index.js';
+export {
+  createThinkBackCodeProvider,
+  thinkbackcodeCatalog,
+  thinkbackcodeDefinition,
+} from './providers/thinkbackcode/index.js';
+export {
+  createDefaultRegistry,
+  createProvider,
+  DEFAULT_PROVIDER_FACTORIES,
+} from './registry/default-registry.js';
 export {
   type ProviderFactory,
   ProviderRegistry,

@@ -28,6 +28,17 @@ export class ProviderRegistry {
    * (and disconnecting) a provider registered under the same id.
    */
   async registerProvider(config: ProviderConfig): Promise<AIProvider> {
+    const provider = this.createProvider(config);
+    await provider.authenticate(config);
+    const id = providerId(config);
+    const previous = this.providers.get(id);
+    this.providers.set(id, provider);
+    if (previous && previous !== provider) await previous.disconnect?.();
+    return provider;
+  }
+
+  /** Creates the adapter for `config` without registering it. Throws a typed error for unknown kinds. */
+  createProvider(config: ProviderConfig): AIProvider {
     const kind = (config as { provider?: unknown })?.provider;
     const factory = typeof kind === 'string' ? this.factories[kind] : undefined;
     if (factory === undefined) {
@@ -51,13 +62,7 @@ export class ProviderRegistry {
         code: 'invalid_config',
       });
     }
-    const provider = factory(config);
-    await provider.authenticate(config);
-    const id = providerId(config);
-    const previous = this.providers.get(id);
-    this.providers.set(id, provider);
-    if (previous && previous !== provider) await previous.disconnect?.();
-    return provider;
+    return factory(config);
   }
 
   /** Removes a provider (aborting its calls in flight); false when none had that id. */
