@@ -121,6 +121,8 @@ export async function writeStream(
   response.flushHeaders();
   for (let index = 0; index <= events.length; index++) {
     if (turn.dropAfterEvents === index) {
+      // Let what was written reach the client first, then cut the connection mid-body.
+      await new Promise<void>((resolve) => response.write('', () => resolve()));
       response.destroy();
       return;
     }

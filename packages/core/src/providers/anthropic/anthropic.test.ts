@@ -401,6 +401,27 @@ describe('Anthropic adapter against the simulator', () => {
     });
   });
 
+  it('reports a connection dropped mid-stream as a network error after what arrived', async () => {
+    // Paced, and cut after content_block_stop: chunks still queued in the engine's pipe when the
+    // connection errors are discarded by web-stream error propagation (reported to the lead).
+    simulator.enqueue({ text: 'abcdefgh', chunkSize: 4, dropAfterEvents: 6, chunkDelayMs: 15 });
+    const chunks: ChatChunk[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const chunk of provider.createChatCompletionStream(hello)) chunks.push(chunk);
+      })(),
+    );
+    expect(chunks.map((chunk) => chunk.choices[0]!.delta.content)).toEqual(['abcd', 'efgh']);
+    expect(error.type).toBe(APIErrorType.NETWORK_ERROR);
+  });
+
+  it('gets no thinking when reasoning was not asked for', async () => {
+    simulator.enqueue({ reasoning: 'hidden', text: 'Plain.' });
+    const response = await provider.createChatCompletion(hello);
+    expect(response.choices[0]!.message).toEqual({ role: 'assistant', content: 'Plain.' });
+    expect(simulator.requests[0]!.body).not.toHaveProperty('thinking');
+  });
+
   it('aborts the upstream request when the caller aborts mid-stream', async () => {
     simulator.enqueue({ text: 'a fairly long answer for pacing', chunkSize: 2, chunkDelayMs: 20 });
     const controller = new AbortController();
