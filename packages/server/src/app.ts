@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { GatewayContext } from './gateway-context.js';
+import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
 import type { GatewayEnvironment } from './routes/bindings.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerProxyRoutes } from './routes/proxy-routes.js';
@@ -18,6 +19,7 @@ export function createApp(
   const app = new Hono<GatewayEnvironment>();
   registerHealthRoutes(app, options.isDraining ?? (() => false));
   registerProxyRoutes(app, context);
+  registerAnalyticsRoutes(app, context);
   app.notFound((c) =>
     c.json({ error: { message: 'Not found', type: 'not_found', code: 'not_found' } }, 404),
   );
