@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../__fixtures__/fakes.js';
 import { MigrationError } from '../errors.js';
 import { importKiloCodeConfigFile } from './import-file.js';
+import { NodeMigrationService } from './node-migration-service.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'tbc-migration-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -42,6 +43,14 @@ describe('importKiloCodeConfigFile', () => {
     const binary = join(directory, 'binary.json');
     writeFileSync(binary, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
     expect((await failure(binary)).message).toBe(`${binary} is not UTF-8 text`);
+  });
+
+  it('is available on NodeMigrationService', async () => {
+    const service = new NodeMigrationService();
+    const result = await service.importKiloCodeConfigFile(
+      fileURLToPath(fixturePath('kilo-code-settings.sample.json')),
+    );
+    expect(service.validateMigration(result).valid).toBe(true);
   });
 
   it('passes JSON errors through with their position', async () => {
