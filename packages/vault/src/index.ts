@@ -7,7 +7,9 @@ export type {
   ExportOptions,
   ImportOptions,
   ImportReport,
+  ImportResult,
   KeyReference,
+  ProviderConfigSummary,
 } from './bundle/config-bundle.js';
 export { type Envelope, parseEnvelope, parseEnvelopeJson } from './crypto/envelope.js';
 export {

@@ -40,8 +40,15 @@ export interface KeyReference {
   label: string;
 }
 
-/** What `importBundle` did, or would do with `dryRun`. Never holds a key. */
-export interface ImportReport<Config = Record<string, unknown>> {
+/** A provider configuration named in an import report (no other field: configs may hold keys). */
+export interface ProviderConfigSummary {
+  provider: string;
+  id?: string;
+  name?: string;
+}
+
+/** What `importBundle` did, or would do with `dryRun`. Never holds a key: safe to print. */
+export interface ImportReport {
   dryRun: boolean;
   /** When the bundle was exported (ISO 8601). */
   exportedAt: string;
@@ -53,7 +60,18 @@ export interface ImportReport<Config = Record<string, unknown>> {
   unchanged: KeyReference[];
   /** Keys in the vault that the bundle does not mention (left as they are). */
   kept: KeyReference[];
-  /** The bundle's provider configurations, for the caller to apply (e.g. to its config store). */
+  /** The provider configurations the bundle carries, by name only. */
+  providerConfigs: ProviderConfigSummary[];
+}
+
+/** Result of `importBundle`. */
+export interface ImportResult<Config = Record<string, unknown>> {
+  /** What changed (or would change): safe to print or log. */
+  report: ImportReport;
+  /**
+   * The bundle's provider configurations in full, for the caller to apply (e.g. to its config
+   * store). They may contain keys (`apiKey`): never print or log them.
+   */
   providerConfigs: Config[];
 }
 
@@ -128,6 +146,20 @@ export function parseBundlePayload(text: string): BundlePayload {
     entries: entries.map(parseEntry),
     providerConfigs: configs,
   };
+}
+
+/** Names of provider configurations, for reports. */
+export function summariseConfigs(
+  configs: readonly Record<string, unknown>[],
+): ProviderConfigSummary[] {
+  return configs.map((config) => {
+    const summary: ProviderConfigSummary = {
+      provider: typeof config.provider === 'string' ? config.provider : 'unknown',
+    };
+    if (typeof config.id === 'string') summary.id = config.id;
+    if (typeof config.name === 'string') summary.name = config.name;
+    return summary;
+  });
 }
 
 /** Provider configurations as plain JSON objects. */

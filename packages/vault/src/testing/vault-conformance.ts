@@ -230,16 +230,19 @@ const scenarios: Record<string, (scenario: Scenario) => Promise<void>> = {
     const target = openOn(new MemoryKeyStore());
     await target.unlock('another-password-3');
     await expectCode(() => target.importBundle(bundle, 'wrong'), 'wrong_password', 'import');
-    const dryRun = await target.importBundle(bundle, 'export-password-2', { dryRun: true });
+    const { report: dryRun } = await target.importBundle(bundle, 'export-password-2', {
+      dryRun: true,
+    });
     check(dryRun.dryRun && dryRun.added.length === 3, 'dry run reports three additions');
     check((await target.list()).length === 0, 'dry run writes nothing');
-    const report = await target.importBundle(bundle, 'export-password-2');
+    const { report, providerConfigs } = await target.importBundle(bundle, 'export-password-2');
     check(report.added.length === 3, 'import adds three keys');
-    check(JSON.stringify(report.providerConfigs) === JSON.stringify(configs), 'configs carried');
+    check(JSON.stringify(providerConfigs) === JSON.stringify(configs), 'configs carried');
+    check(report.providerConfigs[0]?.provider === 'openai', 'report names the configs');
     for (const [provider, key] of Object.entries(keys)) {
       check((await target.retrieve(provider)) === key, `same key for ${provider}`);
     }
-    const again = await target.importBundle(bundle, 'export-password-2');
+    const { report: again } = await target.importBundle(bundle, 'export-password-2');
     check(
       again.unchanged.length === 3 && again.added.length === 0,
       'second import changes nothing',

@@ -5,6 +5,7 @@ import type {
   ImportReport,
   KeyReference,
 } from '../bundle/config-bundle.js';
+import { summariseConfigs } from '../bundle/config-bundle.js';
 import { randomId } from '../crypto/encoding.js';
 import type { PasswordCipher } from '../crypto/password-cipher.js';
 import { checkKey, checkName, selectEntry } from './entry-options.js';
@@ -20,8 +21,8 @@ export interface ImportContext {
 }
 
 /** The report of an import and a function that builds the records to write. */
-export interface ImportPlan<Config> {
-  report: Omit<ImportReport<Config>, 'dryRun'>;
+export interface ImportPlan {
+  report: Omit<ImportReport, 'dryRun'>;
   /** Encrypts the added and updated entries under the vault's password (fresh salts). */
   build(): Promise<EntryRecord[]>;
 }
@@ -31,10 +32,10 @@ export interface ImportPlan<Config> {
  * unchanged (same key and expiry) or updated (the vault's version is kept as `previous`).
  * Existing keys are decrypted to compare, so an altered entry fails with `integrity`.
  */
-export async function planImport<Config>(
+export async function planImport(
   payload: BundlePayload,
   context: ImportContext,
-): Promise<ImportPlan<Config>> {
+): Promise<ImportPlan> {
   const { cipher, vaultId, entries, now } = context;
   const added: BundleEntry[] = [];
   const updated: { bundled: BundleEntry; existing: EntryRecord }[] = [];
@@ -108,7 +109,7 @@ export async function planImport<Config>(
       updated: updated.map(({ bundled }) => reference(bundled)),
       unchanged,
       kept: entries.filter((entry) => !mentioned.has(entry.id)).map(reference),
-      providerConfigs: payload.providerConfigs as Config[],
+      providerConfigs: summariseConfigs(payload.providerConfigs),
     },
     build,
   };

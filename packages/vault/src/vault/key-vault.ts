@@ -7,6 +7,7 @@ import {
   type ExportOptions,
   type ImportOptions,
   type ImportReport,
+  type ImportResult,
   parseBundlePayload,
   toPlainConfigs,
 } from '../bundle/config-bundle.js';
@@ -349,13 +350,14 @@ export class KeyVault extends VaultCore {
   /**
    * Imports a bundle from `exportBundle`: adds new keys, updates changed ones (keeping the
    * vault's version for `rollback`), all in one atomic write. With `dryRun` it only reports.
+   * The result's `report` is safe to print; its `providerConfigs` may hold keys.
    * @throws VaultError `wrong_password` (wrong export password or altered bundle), `locked`
    */
   async importBundle<Config = Record<string, unknown>>(
     bundle: string,
     exportPassword: string,
     options: ImportOptions = {},
-  ): Promise<ImportReport<Config>> {
+  ): Promise<ImportResult<Config>> {
     const cipher = this.requireCipher({ action: 'bundle.import' });
     let payload: BundlePayload;
     try {
@@ -368,10 +370,10 @@ export class KeyVault extends VaultCore {
       await this.recordAudit({ action: 'bundle.import', outcome: 'failure', reason });
       throw error;
     }
-    let report: ImportReport<Config> | undefined;
+    let report: ImportReport | undefined;
     await this.queue.run(async () => {
       this.checkSameCipher(cipher);
-      const plan = await planImport<Config>(payload, {
+      const plan = await planImport(payload, {
         cipher,
         vaultId: this.#requireHeader().vaultId,
         entries: [...this.entries.values()],
@@ -389,7 +391,7 @@ export class KeyVault extends VaultCore {
       }
       await this.commitNow({ putEntries: await plan.build() }, [event]);
     });
-    return report!;
+    return { report: report!, providerConfigs: payload.providerConfigs as Config[] };
   }
 
   async #updateEntry(

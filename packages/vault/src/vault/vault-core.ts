@@ -76,6 +76,11 @@ export class VaultCore {
     return this.#generation;
   }
 
+  /** Number of derived entry keys held in memory (0 when locked); for tests and diagnostics. */
+  get derivedKeyCount(): number {
+    return this.cipher?.cachedKeyCount ?? 0;
+  }
+
   /** Whether the vault is unlocked. */
   isUnlocked(): boolean {
     return this.cipher !== undefined;
