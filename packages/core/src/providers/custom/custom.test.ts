@@ -243,6 +243,18 @@ describe('custom provider against a scripted endpoint', () => {
     expect(received[0]!.body).toMatchObject({ options: { stream: true } });
     const error = await failure(collect(provider.createChatCompletionStream(request)));
     expect(error.type).toBe(APIErrorType.NETWORK_ERROR);
+    replies.push((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(
+        'data: {"delta":"x"}\n\nevent: error\ndata: {"error":{"message":"overloaded"}}\n\n',
+      );
+    });
+    const inBand = await failure(collect(provider.createChatCompletionStream(request)));
+    expect([inBand.type, inBand.message, inBand.retryable]).toEqual([
+      APIErrorType.SERVER_ERROR,
+      'overloaded',
+      true,
+    ]);
   });
 
   it('streams an endpoint without a stream mapping as one chunk, whatever its JSON layout', async () => {

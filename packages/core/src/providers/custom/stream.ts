@@ -14,13 +14,6 @@ interface PendingCall {
   arguments: string;
 }
 
-const isSSEEvent = (value: unknown): value is SSEEvent =>
-  typeof value === 'object' &&
-  value !== null &&
-  'data' in value &&
-  typeof value.data === 'string' &&
-  'event' in value;
-
 /** Without `mapping.stream` the body is one ordinary response: emit it as one chunk. */
 function wholeResponseTransformer(
   mapping: CompiledMapping,
@@ -89,8 +82,9 @@ export function createCustomStreamTransformer(
     transform(value, controller) {
       if (finished) return;
       let event: unknown = value;
-      if (isSSEEvent(value)) {
-        const data = value.data.trim();
+      if (stream.format === 'sse') {
+        const sse = value as SSEEvent;
+        const data = String(sse.data ?? '').trim();
         if (stream.doneSentinel !== undefined && data === stream.doneSentinel) {
           finished = true;
           return;
@@ -98,13 +92,13 @@ export function createCustomStreamTransformer(
         try {
           event = JSON.parse(data);
         } catch {
-          if (value.event === 'error')
+          if (sse.event === 'error')
             return controller.error(fail(data || 'Stream error', APIErrorType.SERVER_ERROR));
           return controller.error(
             fail('The custom endpoint sent an event that is not JSON', APIErrorType.SERVER_ERROR),
           );
         }
-        if (value.event === 'error') {
+        if (sse.event === 'error') {
           return controller.error(
             fail(
               errorMessageIn(event, mapping.errorMessage) ?? 'Stream error',
