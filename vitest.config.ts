@@ -5,6 +5,12 @@ export default defineConfig({
     // Tests run against the TypeScript sources of sibling packages, so no build is needed first.
     conditions: ['source'],
   },
+  ssr: {
+    resolve: {
+      conditions: ['source'],
+      externalConditions: ['source'],
+    },
+  },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,

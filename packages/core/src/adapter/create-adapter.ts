@@ -1,10 +1,5 @@
 import { APIError, APIErrorType } from '../errors/index.js';
-import {
-  createNDJSONParser,
-  createSSEParser,
-  joinUrl,
-  parseRateLimitHeaders,
-} from '../http/index.js';
+import { joinUrl, parseRateLimitHeaders } from '../http/index.js';
 import type {
   AIProvider,
   ChatChunk,
@@ -22,6 +17,7 @@ import type {
 } from '../spec/index.js';
 import { executeToolCall } from '../tools/execute-tool-call.js';
 import type { CallContext, ProviderDefinition } from './definition.js';
+import { createLosslessPipeline } from './lossless-pipeline.js';
 import { mergeModels } from './merge-models.js';
 import { resolveConfig } from './resolve-config.js';
 import { type SendOptions, sendRequest, toTransportError } from './send.js';
@@ -154,13 +150,12 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
           type: APIErrorType.SERVER_ERROR,
           provider: this.name,
         });
-      const framed =
-        this.definition.streamFraming === 'sse'
-          ? body.pipeThrough(new TextDecoderStream()).pipeThrough(createSSEParser())
-          : body.pipeThrough(new TextDecoderStream()).pipeThrough(createNDJSONParser());
-      const reader = framed
-        .pipeThrough(this.definition.createStreamTransformer(context))
-        .getReader();
+      const pipeline = createLosslessPipeline(
+        body,
+        this.definition.streamFraming,
+        this.definition.createStreamTransformer(context),
+      );
+      const reader = pipeline.chunks.getReader();
       let finished = false;
       try {
         for (;;) {
@@ -168,9 +163,17 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
           try {
             result = await reader.read();
           } catch (error) {
-            throw toTransportError(error, this.name, sent.signal, this.secrets());
+            // A dropped or aborted connection explains a vendor stage's complaint about truncation.
+            const cause = pipeline.transportError() ?? error;
+            throw toTransportError(cause, this.name, sent.signal, this.secrets());
           }
-          if (result.done) break;
+          if (result.done) {
+            const failure = pipeline.transportError() ?? pipeline.vendorError();
+            if (failure !== undefined) {
+              throw toTransportError(failure, this.name, sent.signal, this.secrets());
+            }
+            break;
+          }
           if (result.value.usage) usage = result.value.usage;
           yield result.value;
         }
