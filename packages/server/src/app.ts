@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
 import type { GatewayContext } from './gateway-context.js';
+import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
 import type { GatewayEnvironment } from './routes/bindings.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerProxyRoutes } from './routes/proxy-routes.js';
+import { registerV1Routes } from './routes/v1-routes.js';
+import { createConnectionTester, type ProviderFactory } from './unified/provider-factory.js';
 
 /** Options of `createApp` besides the context. */
 export interface AppOptions {
   /** True while the server drains for shutdown (health answers 503). */
   isDraining?: () => boolean;
+  /** Makes core adapters for `/v1` and `testConnection` (absent: those answer 501 / not ok). */
+  providerFactory?: ProviderFactory | undefined;
 }
 
 /** The gateway's Hono app over `context`; serve it with `startServer` or call `app.request()`. */
@@ -20,6 +25,8 @@ export function createApp(
   registerHealthRoutes(app, options.isDraining ?? (() => false));
   registerProxyRoutes(app, context);
   registerAnalyticsRoutes(app, context);
+  registerAdminRoutes(app, context, createConnectionTester(options.providerFactory));
+  registerV1Routes(app, context, options.providerFactory);
   app.notFound((c) =>
     c.json({ error: { message: 'Not found', type: 'not_found', code: 'not_found' } }, 404),
   );

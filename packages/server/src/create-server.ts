@@ -15,6 +15,7 @@ import { createSqliteConfigStorage } from './storage/config-storage.js';
 import { openDatabase, type SqliteDatabase } from './storage/database.js';
 import { createSqliteGatewayKeyStore } from './storage/gateway-key-store.js';
 import { createSqliteUsageStore } from './storage/usage-store.js';
+import { loadDefaultProviderFactory, type ProviderFactory } from './unified/provider-factory.js';
 import { defaultPriceLookup } from './usage/default-prices.js';
 import type { PriceLookup } from './usage/price-lookup.js';
 import { createUsageRecorder } from './usage/usage-recorder.js';
@@ -34,6 +35,8 @@ export interface CreateServerOptions {
   secretBox?: SecretBox;
   /** DNS resolver for custom targets (tests). */
   resolver?: Resolver;
+  /** Adapter factory for `/v1` (default: the core's `createDefaultRegistry`). */
+  providerFactory?: ProviderFactory;
   /** Clock in epoch milliseconds (tests). */
   now?: () => number;
 }
@@ -129,7 +132,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     now: options.now ?? Date.now,
   };
   await context.reloadSettings();
-  const app = createApp(context, { isDraining: () => draining });
+  const providerFactory = options.providerFactory ?? (await loadDefaultProviderFactory());
+  const app = createApp(context, { isDraining: () => draining, providerFactory });
 
   return {
     app,
