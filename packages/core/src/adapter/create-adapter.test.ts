@@ -57,31 +57,30 @@ const definition: ProviderDefinition<OpenAIConfig> = {
     };
   },
   streamFraming: 'sse',
-  createStreamTransformer: () =>
-    new TransformStream<SSEEvent | unknown, ChatChunk>({
-      transform(event, controller) {
-        const { data } = event as SSEEvent;
-        if (data === 'ERROR') {
-          controller.error(
-            new APIError('Overloaded', { type: APIErrorType.SERVER_ERROR, provider: 'openai' }),
-          );
-          return;
-        }
-        controller.enqueue({
-          id: 'r',
-          model: 'm',
-          choices: [{ index: 0, delta: { content: data } }],
-        });
-      },
-      flush(controller) {
-        controller.enqueue({
-          id: 'r',
-          model: 'm',
-          choices: [{ index: 0, delta: {}, finishReason: 'stop' }],
-          usage: createTokenUsage({ promptTokens: 1, completionTokens: 2 }),
-        });
-      },
-    }),
+  createStreamTransformer: (): Transformer<SSEEvent | unknown, ChatChunk> => ({
+    transform(event, controller) {
+      const { data } = event as SSEEvent;
+      if (data === 'ERROR') {
+        controller.error(
+          new APIError('Overloaded', { type: APIErrorType.SERVER_ERROR, provider: 'openai' }),
+        );
+        return;
+      }
+      controller.enqueue({
+        id: 'r',
+        model: 'm',
+        choices: [{ index: 0, delta: { content: data } }],
+      });
+    },
+    flush(controller) {
+      controller.enqueue({
+        id: 'r',
+        model: 'm',
+        choices: [{ index: 0, delta: {}, finishReason: 'stop' }],
+        usage: createTokenUsage({ promptTokens: 1, completionTokens: 2 }),
+      });
+    },
+  }),
   parseError: (body) => {
     const error = (body as { error?: { message?: string; code?: string } }).error;
     return { message: error?.message ?? 'unknown', ...(error?.code ? { code: error.code } : {}) };
@@ -138,6 +137,14 @@ const server = createServer((request: IncomingMessage, response: ServerResponse)
       'x-should-retry': 'false',
     });
     response.end(JSON.stringify({ error: { message: 'Too many', code: 'rate_limit_exceeded' } }));
+  } else if (path === '/burst-error' || path === '/burst-drop') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    // Everything in one write: the consumer reads slower than it arrives.
+    if (path === '/burst-error') response.end('data: a\n\ndata: b\n\ndata: c\n\ndata: ERROR\n\n');
+    else
+      response.write('data: a\n\ndata: b\n\ndata: c\n\n', () =>
+        setTimeout(() => response.destroy(), 20),
+      );
   } else if (path === '/stream' || path === '/slow-stream' || path === '/error-stream') {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     response.write('data: a\n\ndata: b\n\n');
@@ -235,6 +242,24 @@ describe('createAdapter', () => {
     expect(seen).toEqual(['a', 'b']);
     expect(error).toMatchObject({ type: 'server_error', retryable: true });
   });
+
+  it.each([
+    ['/burst-error', 'server_error'],
+    ['/burst-drop', 'network_error'],
+  ])(
+    'delivers every chunk that arrived before an error to a slow consumer (%s)',
+    async (path, type) => {
+      const seen: string[] = [];
+      const error = await (async () => {
+        for await (const chunk of provider({}, path).createChatCompletionStream(request)) {
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          seen.push(chunk.choices[0]?.delta.content ?? '');
+        }
+      })().catch((caught: unknown) => caught);
+      expect(seen).toEqual(['a', 'b', 'c']);
+      expect(error).toMatchObject({ type });
+    },
+  );
 
   it('cancels the upstream request when the consumer stops or aborts', async () => {
     const adapter = provider({}, '/slow-stream');

@@ -35,7 +35,7 @@ function chunksOf(sse: string): AsyncIterable<ChatChunk> {
   });
   const readable = text
     .pipeThrough(createSSEParser())
-    .pipeThrough(createAnthropicStreamTransformer(context()));
+    .pipeThrough(new TransformStream(createAnthropicStreamTransformer(context())));
   return {
     async *[Symbol.asyncIterator]() {
       const reader = readable.getReader();

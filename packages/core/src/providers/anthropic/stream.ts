@@ -26,7 +26,7 @@ interface BlockState {
  */
 export function createAnthropicStreamTransformer(
   context: CallContext<AnthropicConfig>,
-): TransformStream<SSEEvent | unknown, ChatChunk> {
+): Transformer<SSEEvent | unknown, ChatChunk> {
   const provider = context.providerName;
   let id = '';
   let model = context.request.model;
@@ -159,7 +159,7 @@ export function createAnthropicStreamTransformer(
     }
   };
 
-  return new TransformStream<SSEEvent | unknown, ChatChunk>({
+  return {
     transform(input, controller) {
       if (failed) return;
       const data = (input as SSEEvent).data;
@@ -197,5 +197,5 @@ export function createAnthropicStreamTransformer(
         usage: toTokenUsage(usage),
       });
     },
-  });
+  };
 }

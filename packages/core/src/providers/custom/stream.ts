@@ -18,12 +18,12 @@ interface PendingCall {
 function wholeResponseTransformer(
   mapping: CompiledMapping,
   context: CallContext<CustomConfig>,
-): TransformStream<unknown, ChatChunk> {
-  return new TransformStream({
+): Transformer<unknown, ChatChunk> {
+  return {
     transform(value, controller) {
       controller.enqueue(responseToChunk(parseWithMapping(value, mapping, context)));
     },
-  });
+  };
 }
 
 /**
@@ -34,7 +34,7 @@ function wholeResponseTransformer(
  */
 export function createCustomStreamTransformer(
   context: CallContext<CustomConfig>,
-): TransformStream<SSEEvent | unknown, ChatChunk> {
+): Transformer<SSEEvent | unknown, ChatChunk> {
   const mapping = compileMapping(context.config);
   const stream = mapping.stream;
   if (stream === undefined) return wholeResponseTransformer(mapping, context);
@@ -78,7 +78,7 @@ export function createCustomStreamTransformer(
     }
   };
 
-  return new TransformStream<SSEEvent | unknown, ChatChunk>({
+  return {
     transform(value, controller) {
       if (finished) return;
       let event: unknown = value;
@@ -151,5 +151,5 @@ export function createCustomStreamTransformer(
       final.usage = usageFrom(promptTokens, completionTokens);
       controller.enqueue(final);
     },
-  });
+  };
 }

@@ -17,7 +17,7 @@ import type { GeminiResponse } from './wire.js';
  */
 export function createGeminiStreamTransformer(
   context: CallContext,
-): TransformStream<SSEEvent | unknown, ChatChunk> {
+): Transformer<SSEEvent | unknown, ChatChunk> {
   const turn = context.request.messages.length;
   let id: string | undefined;
   let model = context.request.model;
@@ -34,7 +34,7 @@ export function createGeminiStreamTransformer(
     return { id, model, choices: [{ index: 0, delta }] };
   };
 
-  return new TransformStream<SSEEvent | unknown, ChatChunk>({
+  return {
     transform(event, controller) {
       const data = (event as SSEEvent).data;
       if (typeof data !== 'string' || data.trim() === '') return;
@@ -111,5 +111,5 @@ export function createGeminiStreamTransformer(
       last.usage = usage ?? toTokenUsage(undefined);
       controller.enqueue(last);
     },
-  });
+  };
 }

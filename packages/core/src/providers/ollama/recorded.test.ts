@@ -32,7 +32,7 @@ async function transform(body: string): Promise<ChatChunk[]> {
   const chunks: ChatChunk[] = [];
   const reader = source
     .pipeThrough(createNDJSONParser())
-    .pipeThrough(createOllamaStreamTransformer(context()))
+    .pipeThrough(new TransformStream(createOllamaStreamTransformer(context())))
     .getReader();
   for (;;) {
     const { done, value } = await reader.read();

@@ -15,7 +15,7 @@ import type { OllamaChatResponse } from './wire.js';
  */
 export function createOllamaStreamTransformer(
   context: CallContext<LocalConfig>,
-): TransformStream<unknown, ChatChunk> {
+): Transformer<unknown, ChatChunk> {
   const provider = context.providerName;
   const turn = context.request.messages.length;
   let model = context.request.model;
@@ -39,7 +39,7 @@ export function createOllamaStreamTransformer(
     return { type: 'text', text: thinking, source: OLLAMA_SOURCE };
   };
 
-  return new TransformStream<unknown, ChatChunk>({
+  return {
     transform(value, controller) {
       if (typeof value !== 'object' || value === null) return;
       const line = value as OllamaChatResponse;
@@ -88,5 +88,5 @@ export function createOllamaStreamTransformer(
       final.usage = usageOf(last);
       controller.enqueue(final);
     },
-  });
+  };
 }

@@ -22,7 +22,7 @@ function chunksOf(body: string, pieceSize = 37): ReadableStream<ChatChunk> {
     },
   })
     .pipeThrough(createSSEParser())
-    .pipeThrough(createOpenAICompatibleStreamTransformer(context));
+    .pipeThrough(new TransformStream(createOpenAICompatibleStreamTransformer(context)));
 }
 
 async function collect(

@@ -36,7 +36,7 @@ const isEvent = (value: unknown): value is SSEEvent =>
  */
 export function createOpenAICompatibleStreamTransformer(
   context: ResponseContext,
-): TransformStream<SSEEvent | unknown, ChatChunk> {
+): Transformer<SSEEvent | unknown, ChatChunk> {
   let id = '';
   let model = context.model;
   let usage: TokenUsage | undefined;
@@ -75,7 +75,7 @@ export function createOpenAICompatibleStreamTransformer(
     return deltas;
   };
 
-  return new TransformStream<SSEEvent | unknown, ChatChunk>({
+  return {
     transform(event, controller) {
       if (!isEvent(event)) return;
       const data = event.data.trim();
@@ -148,5 +148,5 @@ export function createOpenAICompatibleStreamTransformer(
         .map(([index, finishReason]) => ({ index, delta: {}, finishReason }));
       controller.enqueue({ id, model, choices, usage: usage ?? toTokenUsage(undefined) });
     },
-  });
+  };
 }
