@@ -9,6 +9,7 @@ export type {
 export { randomId, stableToolCallId } from './adapter/ids.js';
 export { createTokenUsage, EMPTY_USAGE, type UsageCounts } from './adapter/usage.js';
 export { estimateCost, findCatalogModel, MODEL_CATALOG } from './catalog/model-catalog.js';
+export { toAssistantMessage } from './conversation/assistant-message.js';
 export {
   APIError,
   type APIErrorOptions,

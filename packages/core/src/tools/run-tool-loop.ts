@@ -1,3 +1,4 @@
+import { toAssistantMessage } from '../conversation/assistant-message.js';
 import type {
   AIProvider,
   ChatRequest,
@@ -56,10 +57,7 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     );
     const message = response.choices[0]?.message;
     if (message === undefined) return { response, messages, steps: step, stepLimitReached: false };
-    const assistant: Message = { role: 'assistant', content: message.content };
-    if (message.toolCalls) assistant.toolCalls = message.toolCalls;
-    if (message.reasoning) assistant.reasoning = message.reasoning;
-    if (message.reasoningDetails) assistant.reasoningDetails = message.reasoningDetails;
+    const assistant = toAssistantMessage(message);
     messages.push(assistant);
     const calls = message.toolCalls ?? [];
     if (calls.length === 0) return { response, messages, steps: step, stepLimitReached: false };
