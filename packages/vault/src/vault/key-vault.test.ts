@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../errors/vault-error.js';
+import { redact } from '../redact/redact.js';
 import { MemoryKeyStore } from '../stores/memory-key-store.js';
 import { KeyVault } from './key-vault.js';
 
@@ -170,5 +171,17 @@ describe('KeyVault', () => {
     expect(log.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(JSON.stringify(log)).not.toContain('sk-audit');
     expect(await vault.verifyAuditLog()).toEqual({ valid: true, entries: 6 });
+  });
+});
+
+describe('KeyVault and redact()', () => {
+  it('lets redact() mask the keys it handles until it is locked', async () => {
+    const vault = createVault();
+    await vault.unlock('password-1');
+    const shapeless = 'local-endpoint-secret-7731';
+    await vault.store('custom', shapeless);
+    expect(redact(`calling with ${shapeless}`)).toBe('calling with [REDACTED]');
+    await vault.lock();
+    expect(redact(`calling with ${shapeless}`)).toBe(`calling with ${shapeless}`);
   });
 });

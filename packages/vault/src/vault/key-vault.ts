@@ -19,7 +19,6 @@ import {
   type PasswordCipher,
 } from '../crypto/password-cipher.js';
 import { VaultError } from '../errors/vault-error.js';
-import { registerSecret } from '../redact/redact.js';
 import {
   checkKey,
   checkMetadata,
@@ -63,10 +62,10 @@ export class KeyVault extends VaultCore {
       throw new VaultError('invalid_input', 'The vault stores keys encrypted only.');
     }
     checkKey(key);
-    registerSecret(key);
     const expiresAt = toExpiry(options.expiresAt);
     const metadata = checkMetadata(options.metadata);
     const cipher = this.requireCipher({ action: 'key.store', provider, label });
+    this.rememberSecret(key);
     const freshKey = await cipher.freshKey();
     let stored: EntryRecord | undefined;
     await this.queue.run(async () => {
@@ -161,7 +160,7 @@ export class KeyVault extends VaultCore {
         : error;
     }
     this.auditLater({ ...entryAudit, outcome: 'success' });
-    registerSecret(key);
+    this.rememberSecret(key);
     return key;
   }
 
@@ -214,10 +213,10 @@ export class KeyVault extends VaultCore {
    */
   async rotate(provider: string, newKey: string, options: RotateOptions = {}): Promise<KeyInfo> {
     checkKey(newKey);
-    registerSecret(newKey);
     const expiresAt = toExpiry(options.expiresAt);
     const metadata = checkMetadata(options.metadata);
     const cipher = this.requireCipher({ action: 'key.rotate', provider });
+    this.rememberSecret(newKey);
     const freshKey = await cipher.freshKey();
     return this.#updateEntry(cipher, provider, options, 'key.rotate', async (entry, vaultId) => {
       const now = this.iso();

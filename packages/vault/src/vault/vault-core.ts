@@ -11,6 +11,7 @@ import { randomId } from '../crypto/encoding.js';
 import { type KdfOptions, type KdfPolicy, resolveKdfPolicy } from '../crypto/key-derivation.js';
 import { PasswordCipher } from '../crypto/password-cipher.js';
 import { VaultError } from '../errors/vault-error.js';
+import { registerSecret, unregisterSecret } from '../redact/redact.js';
 import type { KeyStore } from '../stores/key-store.js';
 import {
   ENTRY_PREFIX,
@@ -63,6 +64,7 @@ export class VaultCore {
   #auditHead: AuditHead = readAuditHead(new Map());
   #pendingAudit: StampedEvent[] = [];
   #flushScheduled = false;
+  readonly #registeredSecrets = new Set<string>();
 
   constructor(options: KeyVaultOptions) {
     this.keyStore = options.store;
@@ -126,6 +128,8 @@ export class VaultCore {
     const wasUnlocked = this.cipher !== undefined;
     this.cipher?.clear();
     this.cipher = undefined;
+    for (const secret of this.#registeredSecrets) unregisterSecret(secret);
+    this.#registeredSecrets.clear();
     this.#generation += 1;
     if (wasUnlocked)
       this.#pendingAudit.push(this.#stamp({ action: 'vault.lock', outcome: 'success' }));
@@ -196,6 +200,12 @@ export class VaultCore {
   async verifyAuditLog(): Promise<AuditVerification> {
     await this.flush();
     return verifyAuditChain(await this.#readAll());
+  }
+
+  /** Lets `redact()` mask a key this vault handles, until the vault is locked. */
+  protected rememberSecret(key: string): void {
+    registerSecret(key);
+    this.#registeredSecrets.add(key);
   }
 
   /** The cipher, or a `locked` error (audited as a denial). */
