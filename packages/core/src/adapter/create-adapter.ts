@@ -20,7 +20,7 @@ import type { CallContext, ProviderDefinition } from './definition.js';
 import { createLosslessPipeline } from './lossless-pipeline.js';
 import { mergeModels } from './merge-models.js';
 import { resolveConfig } from './resolve-config.js';
-import { type SendOptions, sendRequest, toTransportError } from './send.js';
+import { type SendOptions, type SentResponse, sendRequest, toTransportError } from './send.js';
 import { UsageTracker } from './usage-tracker.js';
 import { validateChatRequest } from './validate-request.js';
 
@@ -67,8 +67,15 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
   }
 
   async listModels(options?: RequestOptions): Promise<Model[]> {
-    const vendorModels = await this.fetchModels(options);
-    const models = mergeModels(vendorModels, this.definition.catalog, this.name);
+    const { path } = this.definition.models;
+    const models =
+      path === ''
+        ? this.definition.catalog.map((model) => ({
+            ...model,
+            provider: this.name,
+            inCatalog: true,
+          }))
+        : mergeModels(await this.fetchModels(options), this.definition.catalog, this.name);
     this.listedModels = new Map(models.map((model) => [model.id, model]));
     return models;
   }
@@ -88,19 +95,7 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
     let response: ChatResponse | undefined;
     const lifetime = this.track();
     try {
-      const wire = this.prepare(request, context, false);
-      const sent = await sendRequest(
-        this.sendOptions(
-          'POST',
-          wire.path,
-          wire.body,
-          wire.headers,
-          request,
-          options,
-          lifetime.signal,
-        ),
-      );
-      this.noteHeaders(sent.response.headers, context);
+      const sent = await this.sendChat(request, context, false, options, lifetime.signal);
       let body: unknown;
       try {
         body = await sent.response.json();
@@ -131,19 +126,7 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
     let usage: ChatChunk['usage'];
     const lifetime = this.track();
     try {
-      const wire = this.prepare(request, context, true);
-      const sent = await sendRequest(
-        this.sendOptions(
-          'POST',
-          wire.path,
-          wire.body,
-          wire.headers,
-          request,
-          options,
-          lifetime.signal,
-        ),
-      );
-      this.noteHeaders(sent.response.headers, context);
+      const sent = await this.sendChat(request, context, true, options, lifetime.signal);
       const body = sent.response.body;
       if (body === null)
         throw new APIError('The provider sent an empty stream', {
@@ -207,6 +190,22 @@ class DefinedProvider<C extends ProviderConfig> implements AIProvider {
   async disconnect(): Promise<void> {
     for (const controller of this.inFlight) controller.abort();
     this.inFlight.clear();
+  }
+
+  /** Maps the request, sends it and notes the response headers. */
+  private async sendChat(
+    request: ChatRequest,
+    context: CallContext<C>,
+    stream: boolean,
+    options: RequestOptions | undefined,
+    lifetime: AbortSignal,
+  ): Promise<SentResponse> {
+    const wire = this.prepare(request, context, stream);
+    const sent = await sendRequest(
+      this.sendOptions('POST', wire.path, wire.body, wire.headers, request, options, lifetime),
+    );
+    this.noteHeaders(sent.response.headers, context);
+    return sent;
   }
 
   /** A signal that `disconnect()` aborts, for the lifetime of one call. */
