@@ -43,6 +43,7 @@ export type {
   RotateOptions,
   StorageOptions,
 } from './vault/entry-options.js';
-export { type AccessContext, KeyVault } from './vault/key-vault.js';
+export type { AccessContext } from './vault/entry-vault.js';
+export { KeyVault } from './vault/key-vault.js';
 export type { JsonValue } from './vault/records.js';
 export type { KeyVaultOptions } from './vault/vault-core.js';

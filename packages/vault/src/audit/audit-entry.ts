@@ -6,6 +6,7 @@ export type AuditAction =
   | 'vault.change_password'
   | 'key.store'
   | 'key.retrieve'
+  | 'key.list'
   | 'key.delete'
   | 'key.rotate'
   | 'key.rollback'

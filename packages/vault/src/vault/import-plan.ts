@@ -8,6 +8,7 @@ import type {
 import { summariseConfigs } from '../bundle/config-bundle.js';
 import { randomId } from '../crypto/encoding.js';
 import type { PasswordCipher } from '../crypto/password-cipher.js';
+import { VaultError } from '../errors/vault-error.js';
 import { checkKey, checkName, selectEntry } from './entry-options.js';
 import { type EntryRecord, entryAad, type SecretVersion } from './records.js';
 
@@ -41,10 +42,16 @@ export async function planImport(
   const updated: { bundled: BundleEntry; existing: EntryRecord }[] = [];
   const unchanged: KeyReference[] = [];
   const mentioned = new Set<string>();
+  const seen = new Set<string>();
   for (const bundled of payload.entries) {
     checkName(bundled.provider, 'provider');
     checkName(bundled.label, 'label');
     checkKey(bundled.current.key);
+    const name = JSON.stringify([bundled.provider, bundled.label]);
+    if (seen.has(name)) {
+      throw new VaultError('integrity', 'The bundle lists the same provider and label twice.');
+    }
+    seen.add(name);
     const existing = selectEntry(entries, bundled.provider, { label: bundled.label });
     if (existing === undefined) {
       added.push(bundled);
