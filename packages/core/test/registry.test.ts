@@ -102,7 +102,7 @@ describe('ProviderRegistry', () => {
         mapping: { requestTemplate: {} },
       },
       'invalid_request',
-      'invalid_config',
+      'invalid_mapping',
     ],
   ])('rejects %s with a typed error', async (_label, config, type, code) => {
     const error = await captured(
