@@ -4,7 +4,12 @@ import { MemoryKeyStore } from '../stores/memory-key-store.js';
 import { KeyVault } from '../vault/key-vault.js';
 import { fromBase64 } from './encoding.js';
 import { parseEnvelope, parseEnvelopeJson } from './envelope.js';
-import { MINIMUM_ITERATIONS, resolveKdfPolicy } from './key-derivation.js';
+import {
+  deriveAesKey,
+  importPassword,
+  MINIMUM_ITERATIONS,
+  resolveKdfPolicy,
+} from './key-derivation.js';
 import { decryptWithPassword, encryptWithPassword, PasswordCipher } from './password-cipher.js';
 
 const testPolicy = resolveKdfPolicy({ unsafeTestIterations: 1_000 });
@@ -28,6 +33,15 @@ describe('key derivation policy', () => {
 });
 
 describe('PasswordCipher and envelopes', () => {
+  it('holds the password and every derived key as non-extractable CryptoKeys', async () => {
+    const passwordKey = await importPassword('password-1');
+    expect(passwordKey.extractable).toBe(false);
+    const derived = await deriveAesKey(passwordKey, new Uint8Array(16), 1_000);
+    expect(derived.extractable).toBe(false);
+    expect(derived.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
+    await expect(crypto.subtle.exportKey('raw', derived)).rejects.toThrow();
+  });
+
   it('encrypts with a fresh salt and IV every time, in the documented envelope', async () => {
     const first = await encryptWithPassword('same text', 'password-1', testPolicy, 'context');
     const second = await encryptWithPassword('same text', 'password-1', testPolicy, 'context');

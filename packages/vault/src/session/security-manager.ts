@@ -71,6 +71,11 @@ export class SecurityManager {
       throw new VaultError('locked', 'The vault is locked: unlock it before starting a session.');
     }
     const now = this.#now();
+    for (const [token, session] of this.#sessions) {
+      if (now >= session.expiresAt || now - session.lastUsedAt >= this.#idleTimeoutMs) {
+        this.#sessions.delete(token);
+      }
+    }
     const token = toBase64Url(randomBytes(32));
     const state: SessionState = {
       id: randomId(),
