@@ -1,3 +1,5 @@
+export * from './anthropic/index.js';
+export * from './gemini/index.js';
 export {
   type HandlerContext,
   type RecordedRequest,
@@ -6,6 +8,8 @@ export {
   sendJSON,
   startSimulatorServer,
 } from './harness.js';
+export * from './ollama/index.js';
+export * from './openai/index.js';
 export {
   argumentsJSON,
   DEFAULT_CREATED,
@@ -17,7 +21,3 @@ export {
   type ScriptedUsage,
   splitText,
 } from './script.js';
-export * from './ollama/index.js';
-export * from './anthropic/index.js';
-export * from './gemini/index.js';
-export * from './openai/index.js';
