@@ -42,13 +42,15 @@ const request = (model) => ({
 });
 
 /**
- * `kind` is the `provider` of the config; `reasoning` says whether the vendor streams reasoning
+ * `kind` is the `provider` of the config; `definition` is the adapter definition the registry's
+ * factory uses for it (to time the vendor's stream transformer alone); `reasoning` says whether the vendor streams reasoning
  * text in this wire format (OpenAI's Chat Completions does not; the declarative mapping has no
  * reasoning path).
  */
 export const CASES = [
   {
     kind: 'openai',
+    definition: (core) => core.openaiDefinition,
     encode: openaiStream,
     contentType: 'text/event-stream',
     reasoning: false,
@@ -57,6 +59,7 @@ export const CASES = [
   },
   {
     kind: 'anthropic',
+    definition: (core) => core.anthropicDefinition,
     encode: anthropicStream,
     contentType: 'text/event-stream',
     reasoning: true,
@@ -65,6 +68,7 @@ export const CASES = [
   },
   {
     kind: 'google',
+    definition: (core) => core.googleDefinition,
     encode: geminiStream,
     contentType: 'text/event-stream',
     reasoning: true,
@@ -73,6 +77,7 @@ export const CASES = [
   },
   {
     kind: 'ollama',
+    definition: (core) => core.ollamaDefinition,
     encode: ollamaStream,
     contentType: 'application/x-ndjson',
     reasoning: true,
@@ -81,6 +86,7 @@ export const CASES = [
   },
   {
     kind: 'lmstudio',
+    definition: (core) => core.lmstudioDefinition,
     encode: lmstudioStream,
     contentType: 'text/event-stream',
     reasoning: true,
@@ -89,6 +95,7 @@ export const CASES = [
   },
   {
     kind: 'custom',
+    definition: (core, config) => core.createCustomDefinition(config),
     encode: customStream,
     contentType: 'application/x-ndjson',
     reasoning: false,
@@ -103,6 +110,7 @@ export const CASES = [
   },
   {
     kind: 'thinkbackcode',
+    definition: (core) => core.thinkbackcodeDefinition,
     encode: thinkbackcodeStream,
     contentType: 'text/event-stream',
     reasoning: true,

@@ -1,20 +1,39 @@
-// Timing: warm-up runs, then timed runs; the median is reported (robust to a stray GC pause).
+// Timing: warm-up rounds, then timed rounds; the median is reported (robust to a stray GC pause).
+// Each round runs every operation once, so drift in machine load hits all of them alike.
 
-/** Runs `operation` `warmups` times untimed, then `runs` times timed; returns the median. */
-export async function measure(operation, { warmups, runs }) {
-  let count = 0;
-  for (let run = 0; run < warmups; run += 1) count = await operation();
-  const times = [];
-  for (let run = 0; run < runs; run += 1) {
-    globalThis.gc?.();
-    const started = performance.now();
-    count = await operation();
-    times.push(performance.now() - started);
+const median = (sorted) => {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Runs every operation of `operations` (name → async function returning a count) `warmups` times
+ * untimed, then `runs` timed rounds. Returns, per name, the median, fastest and slowest time (ms)
+ * and the count of the last run.
+ */
+export async function measureRounds(operations, { warmups, runs }) {
+  const entries = Object.entries(operations);
+  const times = new Map(entries.map(([name]) => [name, []]));
+  const counts = new Map();
+  for (let round = 0; round < warmups + runs; round += 1) {
+    for (const [name, operation] of entries) {
+      globalThis.gc?.();
+      const started = performance.now();
+      counts.set(name, await operation());
+      if (round >= warmups) times.get(name).push(performance.now() - started);
+    }
   }
-  times.sort((left, right) => left - right);
-  const middle = Math.floor(times.length / 2);
-  const medianMs = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-  return { medianMs, minMs: times[0], maxMs: times[times.length - 1], count };
+  const results = {};
+  for (const [name, list] of times) {
+    list.sort((left, right) => left - right);
+    results[name] = {
+      medianMs: median(list),
+      minMs: list[0],
+      maxMs: list[list.length - 1],
+      count: counts.get(name),
+    };
+  }
+  return results;
 }
 
 /** Reads a stream to its end with a reader (as the adapter engine does); returns the count. */

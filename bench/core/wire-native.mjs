@@ -130,11 +130,11 @@ export function geminiStream(script) {
 export function ollamaStream(script) {
   const lines = [];
   const start = Date.UTC(2025, 3, 17, 13, 53, 54);
-  const line = (message, extra = {}) => {
+  // As recorded: `done` follows `message` on every line but the last, where `done_reason` comes first.
+  const line = (message, final) => {
     const created = `${new Date(start + lines.length * 9).toISOString().slice(0, 23)}258926Z`;
-    lines.push(
-      `${JSON.stringify({ model: 'qwen3:8b', created_at: created, message, done: false, ...extra })}\n`,
-    );
+    const head = { model: 'qwen3:8b', created_at: created, message };
+    lines.push(`${JSON.stringify(final ? { ...head, ...final } : { ...head, done: false })}\n`);
   };
   for (const thinking of script.reasoning) line({ role: 'assistant', content: '', thinking });
   for (const content of script.text) line({ role: 'assistant', content });
