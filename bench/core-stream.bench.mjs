@@ -1,11 +1,12 @@
 // Stream translation speed of @thinkbackcode/core, per provider kind, with no network: each
-// adapter gets an injected `fetch` whose body replays a long pre-built stream in the vendor's exact
-// wire format (20,000 text deltas, 2,000 reasoning deltas, one tool call in fragments), cut into
-// 1–4 KiB pieces. Reports ChatChunks/s, ns per chunk and wire MB/s (median of several runs after
-// warm-up), the same through `accumulateChatStream`, and a baseline of `TextDecoderStream` + core's
-// SSE/NDJSON parser alone, so the adapter's own per-chunk cost is visible. Before timing, every
-// provider's accumulated answer is checked against the script (exit code 1 on a mismatch), so
-// `--quick` doubles as a smoke test.
+// adapter gets an injected `fetch` whose body replays a long pre-built stream in the vendor's
+// exact wire format (20,000 text deltas, 2,000 reasoning deltas, one tool call in fragments), cut
+// into 1–4 KiB pieces. Reports ChatChunks/s, ns per chunk and wire MB/s (median of several runs
+// after warm-up), the same through `accumulateChatStream`, and a baseline of `TextDecoderStream` +
+// core's SSE/NDJSON parser alone, plus JSON.parse and the vendor's stream Transformer timed in a
+// plain loop, so the per-chunk cost splits into parsing, translation and web-stream plumbing.
+// Before timing, every provider's accumulated answer is checked against the script (exit code 1
+// on a mismatch), so `--quick` doubles as a smoke test.
 //
 // Needs core's build: npx tsc -b packages/core
 // Usage: node bench/core-stream.bench.mjs [--quick] [--json]
@@ -42,8 +43,9 @@ function newest(directory, keep) {
 async function loadCore() {
   const entry = join(coreDirectory, 'dist', 'index.js');
   if (!existsSync(entry)) {
-    console.error('packages/core/dist is missing: build it first with `npx tsc -b packages/core`.');
-    process.exit(1);
+    throw new Error(
+      'packages/core/dist is missing: build it first with `npx tsc -b packages/core`.',
+    );
   }
   const sources = newest(join(coreDirectory, 'src'), (name) => /(?<!\.test)\.ts$/.test(name));
   if (sources > newest(join(coreDirectory, 'dist'), (name) => name.endsWith('.js'))) {
