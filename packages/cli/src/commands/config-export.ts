@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { StoredProviderConfig } from '@thinkbackcode/server';
 import { rejectUnknownFlags, stringFlag } from '../args.js';
@@ -31,6 +32,11 @@ Options:
     rejectUnknownFlags(context.args, ['out', 'force']);
     takePositionals(context, []);
     const out = stringFlag(context.args, 'out');
+    const force = context.args.flags.has('force');
+    // Checked before any password is asked; the write below still refuses a file created since.
+    if (out !== undefined && !force && existsSync(out)) {
+      throw new CommandError(`${out} exists: use --force to replace it.`);
+    }
     const providerConfigs = await withGatewayData(
       context.dataDir,
       context.terminal.env,
@@ -63,7 +69,7 @@ Options:
     try {
       await writeFile(out, `${bundle}\n`, {
         mode: 0o600,
-        flag: context.args.flags.has('force') ? 'w' : 'wx',
+        flag: force ? 'w' : 'wx',
       });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'EEXIST') {

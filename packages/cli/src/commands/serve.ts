@@ -1,4 +1,3 @@
-import { startServer } from '@thinkbackcode/server';
 import { rejectUnknownFlags, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { takePositionals } from '../support/positionals.js';
@@ -34,6 +33,7 @@ variables described in the server's README.`,
       ...(host === undefined ? {} : { HOST: host }),
       ...(port === undefined ? {} : { PORT: port }),
     };
+    const { startServer } = await import('@thinkbackcode/server');
     const running = await startServer({ environment, handleSignals: true });
     if (context.json) printJSON(context.terminal, { url: running.url, port: running.port });
     else

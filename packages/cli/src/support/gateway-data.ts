@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type ConfigStorage,
-  createServer,
-  type GatewayServer,
-  loadServerConfig,
-} from '@thinkbackcode/server';
+import type { ConfigStorage, GatewayServer } from '@thinkbackcode/server';
 
 /** The gateway's database file in the data directory (as the server names it). */
 export const DATABASE_FILE_NAME = 'thinkbackcode.db';
@@ -35,6 +30,9 @@ export async function openGatewayData(
   dataDir: string,
   environment: NodeJS.ProcessEnv,
 ): Promise<GatewayData> {
+  // Loaded on demand: the gateway (Hono, undici, SQLite) is most of the start-up time of commands
+  // that do not need it.
+  const { createServer, loadServerConfig } = await import('@thinkbackcode/server');
   const adminToken = randomBytes(24).toString('base64url');
   const config = {
     ...loadServerConfig({ ...environment, THINKBACKCODE_DATA_DIR: dataDir }),
