@@ -49,6 +49,7 @@ Options:
         }
         return configs;
       },
+      { readOnly: true },
     );
     const { bundle, keys } = await withVault(context, {}, async (vault) => {
       const exportPassword = await askNewPassword(

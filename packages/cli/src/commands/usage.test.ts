@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { type Simulator, startOpenAISimulator } from '@thinkbackcode/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -51,6 +52,13 @@ describe('thinkbackcode serve and usage (real binary)', () => {
   });
   afterAll(async () => {
     await Promise.all([openai?.close(), data?.remove()]);
+  });
+
+  it('reports zero usage for a data directory without a database, and creates none', async () => {
+    const result = await run(['usage', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).totals).toMatchObject({ requests: 0, cost: 0 });
+    expect(existsSync(data.dataDir)).toBe(false);
   });
 
   it('serves, records usage through the proxy, and shuts down gracefully on SIGTERM', async () => {

@@ -61,6 +61,7 @@ Options:
           lookback === undefined ? {} : { lookbackDays: lookback },
         )) as UsageProjection,
       }),
+      { readOnly: true },
     );
     if (context.json) printJSON(context.terminal, report);
     else printLine(context.terminal, formatUsageReport(report));

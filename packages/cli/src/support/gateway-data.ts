@@ -10,6 +10,12 @@ export const DATABASE_FILE_NAME = 'thinkbackcode.db';
 export const hasGatewayData = (dataDir: string): boolean =>
   existsSync(join(dataDir, DATABASE_FILE_NAME));
 
+/** Options of `openGatewayData`. */
+export interface GatewayDataOptions {
+  /** Only reading: when the data directory has no database, use an empty one in memory. */
+  readOnly?: boolean;
+}
+
 /** The gateway's state in a data directory: config storage and usage analytics. */
 export interface GatewayData {
   /** Provider configs, settings and internal values (SQLite, keys sealed by the server key). */
@@ -29,13 +35,17 @@ export interface GatewayData {
 export async function openGatewayData(
   dataDir: string,
   environment: NodeJS.ProcessEnv,
+  options: GatewayDataOptions = {},
 ): Promise<GatewayData> {
+  // A reader must not create a database (nor a server key) where there is none: an empty one in
+  // memory answers the same as a fresh one would.
+  const location = options.readOnly === true && !hasGatewayData(dataDir) ? ':memory:' : dataDir;
   // Loaded on demand: the gateway (Hono, undici, SQLite) is most of the start-up time of commands
   // that do not need it.
   const { createServer, loadServerConfig } = await import('@thinkbackcode/server');
   const adminToken = randomBytes(24).toString('base64url');
   const config = {
-    ...loadServerConfig({ ...environment, THINKBACKCODE_DATA_DIR: dataDir }),
+    ...loadServerConfig({ ...environment, THINKBACKCODE_DATA_DIR: location }),
     adminToken,
     logRequests: false,
   };
@@ -72,8 +82,9 @@ export async function withGatewayData<T>(
   dataDir: string,
   environment: NodeJS.ProcessEnv,
   work: (data: GatewayData) => Promise<T>,
+  options: GatewayDataOptions = {},
 ): Promise<T> {
-  const data = await openGatewayData(dataDir, environment);
+  const data = await openGatewayData(dataDir, environment, options);
   try {
     return await work(data);
   } finally {
