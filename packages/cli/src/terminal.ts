@@ -68,24 +68,31 @@ export async function promptSecret(
   input.resume();
   return new Promise((resolve) => {
     let value = '';
-    const onData = (data: Buffer) => {
-      for (const character of data.toString('utf8')) {
+    const onData = (data: Buffer | string) => {
+      const characters = [...data.toString()];
+      for (const [index, character] of characters.entries()) {
         if (character === '\r' || character === '\n') {
-          finish(value);
+          // Pasted input may hold the answer to the next prompt too: hand the rest back.
+          const rest = characters
+            .slice(index + 1)
+            .join('')
+            .replace(/^\n/, '');
+          finish(value, rest);
           return;
         }
         if (character === '\u0003' || character === '\u0004') {
-          finish(undefined);
+          finish(undefined, '');
           return;
         }
         if (character === '\u007f' || character === '\b') value = value.slice(0, -1);
         else value += character;
       }
     };
-    const finish = (result: string | undefined) => {
+    const finish = (result: string | undefined, rest: string) => {
       input.off('data', onData);
       input.setRawMode?.(false);
       input.pause();
+      if (rest !== '') input.unshift(Buffer.from(rest, 'utf8'));
       terminal.stderr.write('\n');
       resolve(result);
     };

@@ -31,6 +31,10 @@ function ttyTerminal(env: NodeJS.ProcessEnv) {
     terminal,
     stdin,
     output: () => out + err,
+    /** Types `text` at once, as a paste. */
+    paste(text: string) {
+      stdin.write(text);
+    },
     /** Waits until stderr shows `prompt` (its `count`-th time), then types `text` and Enter. */
     async type(prompt: string, text: string, count = 1) {
       while (err.split(prompt).length - 1 < count) {
@@ -60,6 +64,16 @@ describe('vault password on a terminal (in process)', () => {
     expect(tty.output()).not.toContain('first-password-1');
     expect(tty.output()).not.toContain('other-password-2');
     expect(tty.stdin.rawModes).toEqual([true, false, true, false]);
+  });
+
+  it('keeps what was pasted after Enter for the next prompt', async () => {
+    const tty = ttyTerminal({ THINKBACKCODE_DATA_DIR: data.dataDir });
+    const exit = main(['keys', 'add', 'openai'], tty.terminal);
+    tty.paste('pasted-password-4\r\npasted-password-5\r');
+    expect(await exit).toBe(1);
+    // Both answers arrived, so the mismatch (not a missing answer) is what is reported.
+    expect(tty.output()).toContain('Repeat it: ');
+    expect(tty.output()).toContain('The passwords do not match.');
   });
 
   it('creates the vault and stores a key typed without echo', async () => {
