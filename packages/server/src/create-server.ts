@@ -9,7 +9,12 @@ import type { GatewayEnvironment } from './routes/bindings.js';
 import { ensureAdminToken } from './security/admin-token.js';
 import { createOriginPolicy, type OriginPolicy } from './security/origin-policy.js';
 import { createMemoryRateLimitStore, type RateLimitStore } from './security/rate-limiter.js';
-import { createAesSecretBox, loadServerKey, type SecretBox } from './security/secret-box.js';
+import {
+  createEnvelopeSecretBox,
+  ephemeralServerSecret,
+  loadServerSecret,
+  type SecretBox,
+} from './security/secret-box.js';
 import type { Resolver } from './security/ssrf-guard.js';
 import { createSqliteConfigStorage } from './storage/config-storage.js';
 import { openDatabase, type SqliteDatabase } from './storage/database.js';
@@ -31,7 +36,7 @@ export interface CreateServerOptions {
   logger?: RequestLogger;
   prices?: PriceLookup;
   rateLimits?: RateLimitStore;
-  /** Encrypts server-held keys (default: AES-256-GCM under the server key). */
+  /** Encrypts server-held keys (default: the vault's envelope under the server secret). */
   secretBox?: SecretBox;
   /** DNS resolver for custom targets (tests). */
   resolver?: Resolver;
@@ -64,10 +69,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
   const database: SqliteDatabase = openDatabase(config.dataDir);
   const secretBox =
     options.secretBox ??
-    createAesSecretBox(
+    createEnvelopeSecretBox(
       config.dataDir === ':memory:'
-        ? new Uint8Array(32).fill(7)
-        : loadServerKey(config.dataDir, config.secret),
+        ? (config.secret ?? ephemeralServerSecret())
+        : loadServerSecret(config.dataDir, config.secret),
     );
   const configStorage = createSqliteConfigStorage(database, secretBox);
   const usageStore = createSqliteUsageStore(database);
@@ -94,7 +99,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
   await proxy.restore();
 
   let originPolicy: OriginPolicy = createOriginPolicy(config.allowedOrigins);
-  const serverKeys = new Map<string, string | undefined>();
+  const serverKeys = new Map<string, Promise<string | undefined>>();
   const baseRequireGatewayKey = config.requireGatewayKey;
   let draining = false;
 
@@ -118,12 +123,17 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
       ]);
       config.requireGatewayKey = settings.requireGatewayKey ?? baseRequireGatewayKey;
     },
-    async serverKey(providerId) {
-      if (serverKeys.has(providerId)) return serverKeys.get(providerId);
-      const stored = await configStorage.loadProviderConfig(providerId);
-      const key =
-        typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined;
-      serverKeys.set(providerId, key);
+    serverKey(providerId) {
+      let key = serverKeys.get(providerId);
+      if (key === undefined) {
+        key = configStorage
+          .loadProviderConfig(providerId)
+          .then((stored) =>
+            typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined,
+          );
+        serverKeys.set(providerId, key);
+        key.catch(() => serverKeys.delete(providerId));
+      }
       return key;
     },
     forgetServerKeys() {
@@ -132,6 +142,11 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     now: options.now ?? Date.now,
   };
   await context.reloadSettings();
+  // Open every stored key now (one PBKDF2 each, in parallel, off the request path) so that no
+  // request pays a key derivation; a failure here surfaces again on the request that needs it.
+  for (const stored of await configStorage.listProviderConfigs()) {
+    if (stored.apiKeyHint !== undefined) context.serverKey(stored.id).catch(() => {});
+  }
   const providerFactory = options.providerFactory ?? (await loadDefaultProviderFactory());
   const app = createApp(context, { isDraining: () => draining, providerFactory });
 

@@ -14,9 +14,24 @@ export type {
 export { type Envelope, parseEnvelope, parseEnvelopeJson } from './crypto/envelope.js';
 export {
   type KdfOptions,
+  type KdfPolicy,
   MAXIMUM_ITERATIONS,
   MINIMUM_ITERATIONS,
+  /** Resolves `KdfOptions` into the work factor to write with and the least accepted on read. */
+  resolveKdfPolicy,
 } from './crypto/key-derivation.js';
+export {
+  /** Decrypts a v1 envelope with a one-off password (failure: `wrong_password`). */
+  decryptWithPassword,
+  /** Encrypts text with a one-off password into a v1 envelope (fresh salt and IV). */
+  encryptWithPassword,
+  /**
+   * Envelopes under one password held as a non-extractable key; derived AES keys are cached by
+   * salt, so only the first use of an envelope pays the PBKDF2 (used by the gateway for keys at
+   * rest).
+   */
+  PasswordCipher,
+} from './crypto/password-cipher.js';
 export { VaultError, type VaultErrorCode, type VaultErrorOptions } from './errors/vault-error.js';
 export {
   MINIMUM_SECRET_LENGTH,

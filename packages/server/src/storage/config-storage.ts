@@ -67,7 +67,10 @@ export interface ConfigStorage {
 
 const settingsKey = 'global_settings';
 
-/** `ConfigStorage` on the gateway's SQLite database, with keys sealed by `secretBox`. */
+/**
+ * `ConfigStorage` on the gateway's SQLite database, with keys sealed by `secretBox` bound to their
+ * provider id (a sealed key copied to another row does not open).
+ */
 export function createSqliteConfigStorage(
   database: SqliteDatabase,
   secretBox: SecretBox,
@@ -105,7 +108,7 @@ export function createSqliteConfigStorage(
       const id = config.id ?? (typeof config.name === 'string' ? config.name : config.provider);
       const { apiKey, ...rest } = config;
       const sealed =
-        typeof apiKey === 'string' && apiKey !== '' ? await secretBox.seal(apiKey) : null;
+        typeof apiKey === 'string' && apiKey !== '' ? await secretBox.seal(apiKey, id) : null;
       const hint = sealed === null ? null : maskSecret(apiKey as string);
       statements.upsertProvider.run(id, JSON.stringify({ ...rest, id }), sealed, hint, Date.now());
       return id;
@@ -116,7 +119,7 @@ export function createSqliteConfigStorage(
         | undefined;
       if (!row) return null;
       const config = JSON.parse(row.config) as StoredProviderConfig;
-      if (row.sealed_key !== null) config.apiKey = await secretBox.open(row.sealed_key);
+      if (row.sealed_key !== null) config.apiKey = await secretBox.open(row.sealed_key, id);
       return config;
     },
     async listProviderConfigs() {
