@@ -16,13 +16,16 @@ import {
   type SecretBox,
 } from './security/secret-box.js';
 import type { Resolver } from './security/ssrf-guard.js';
-import { createSqliteConfigStorage } from './storage/config-storage.js';
+import {
+  createSqliteConfigStorage,
+  type MaskedProviderConfig,
+  type StoredProviderConfig,
+} from './storage/config-storage.js';
 import { openDatabase, type SqliteDatabase } from './storage/database.js';
 import { createSqliteGatewayKeyStore } from './storage/gateway-key-store.js';
 import { createSqliteUsageStore } from './storage/usage-store.js';
 import { loadDefaultProviderFactory, type ProviderFactory } from './unified/provider-factory.js';
-import { defaultPriceLookup } from './usage/default-prices.js';
-import type { PriceLookup } from './usage/price-lookup.js';
+import { createCatalogPriceLookup, type PriceLookup } from './usage/price-lookup.js';
 import { createUsageRecorder } from './usage/usage-recorder.js';
 
 /** Options of `createServer`; every part is optional and defaults from the config. */
@@ -99,7 +102,13 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
   await proxy.restore();
 
   let originPolicy: OriginPolicy = createOriginPolicy(config.allowedOrigins);
-  const serverKeys = new Map<string, Promise<string | undefined>>();
+  const providerConfigs = new Map<string, Promise<StoredProviderConfig | null>>();
+  let providerSummaries = new Map<string, MaskedProviderConfig>();
+  const refreshProviderSummaries = async () => {
+    const listed = await configStorage.listProviderConfigs();
+    providerSummaries = new Map(listed.map((config) => [config.id, config]));
+  };
+  await refreshProviderSummaries();
   const baseRequireGatewayKey = config.requireGatewayKey;
   let draining = false;
 
@@ -111,7 +120,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     usageRecorder,
     rateLimits: options.rateLimits ?? createMemoryRateLimitStore(),
     proxy,
-    prices: options.prices ?? defaultPriceLookup,
+    prices: options.prices ?? createCatalogPriceLookup((id) => providerSummaries.get(id)),
     logger: options.logger ?? createRequestLogger(),
     adminToken,
     originPolicy: () => originPolicy,
@@ -123,29 +132,30 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
       ]);
       config.requireGatewayKey = settings.requireGatewayKey ?? baseRequireGatewayKey;
     },
-    serverKey(providerId) {
-      let key = serverKeys.get(providerId);
-      if (key === undefined) {
-        key = configStorage
-          .loadProviderConfig(providerId)
-          .then((stored) =>
-            typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined,
-          );
-        serverKeys.set(providerId, key);
-        key.catch(() => serverKeys.delete(providerId));
+    providerConfig(providerId) {
+      let loaded = providerConfigs.get(providerId);
+      if (loaded === undefined) {
+        loaded = configStorage.loadProviderConfig(providerId);
+        providerConfigs.set(providerId, loaded);
+        loaded.catch(() => providerConfigs.delete(providerId));
       }
-      return key;
+      return loaded;
     },
-    forgetServerKeys() {
-      serverKeys.clear();
+    async serverKey(providerId) {
+      const stored = await context.providerConfig(providerId);
+      return typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined;
+    },
+    async providersChanged() {
+      providerConfigs.clear();
+      await refreshProviderSummaries();
     },
     now: options.now ?? Date.now,
   };
   await context.reloadSettings();
   // Open every stored key now (one PBKDF2 each, in parallel, off the request path) so that no
   // request pays a key derivation; a failure here surfaces again on the request that needs it.
-  for (const stored of await configStorage.listProviderConfigs()) {
-    if (stored.apiKeyHint !== undefined) context.serverKey(stored.id).catch(() => {});
+  for (const stored of providerSummaries.values()) {
+    if (stored.apiKeyHint !== undefined) context.providerConfig(stored.id).catch(() => {});
   }
   const providerFactory = options.providerFactory ?? (await loadDefaultProviderFactory());
   const app = createApp(context, { isDraining: () => draining, providerFactory });

@@ -4,7 +4,7 @@ import type { CORSProxy } from './proxy/cors-proxy.js';
 import type { AdminTokenVerifier } from './security/admin-token.js';
 import type { OriginPolicy } from './security/origin-policy.js';
 import type { RateLimitStore } from './security/rate-limiter.js';
-import type { ConfigStorage } from './storage/config-storage.js';
+import type { ConfigStorage, StoredProviderConfig } from './storage/config-storage.js';
 import type { GatewayKeyStore } from './storage/gateway-key-store.js';
 import type { UsageStore } from './storage/usage-store.js';
 import type { PriceLookup } from './usage/price-lookup.js';
@@ -26,10 +26,15 @@ export interface GatewayContext {
   originPolicy(): OriginPolicy;
   /** Rebuilds the allow-list and runtime settings after the admin API changed them. */
   reloadSettings(): Promise<void>;
-  /** Server-held key for a provider config id, decrypted (cached until the config changes). */
+  /**
+   * A stored provider config with its decrypted key, or null; cached until `providersChanged`, so
+   * requests pay neither a database read nor a decryption.
+   */
+  providerConfig(providerId: string): Promise<StoredProviderConfig | null>;
+  /** Server-held key for a provider config id (from `providerConfig`). */
   serverKey(providerId: string): Promise<string | undefined>;
-  /** Drops cached server keys (after a provider config changed). */
-  forgetServerKeys(): void;
-  /** Seconds since the process started serving; clocks are injectable for tests. */
+  /** Drops cached configs and keys and reloads what prices read (after the admin API changed one). */
+  providersChanged(): Promise<void>;
+  /** The clock in epoch milliseconds (injectable for tests). */
   now(): number;
 }

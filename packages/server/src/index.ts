@@ -16,7 +16,10 @@ export type {
 export type { GatewayKeyStore } from './storage/gateway-key-store.js';
 export type { UsageQuery, UsageRecord, UsageStore } from './storage/usage-store.js';
 export {
+  createCatalogPriceLookup,
   createTablePriceLookup,
+  estimateUsageCost,
+  type PricedProviderConfig,
   type PriceLookup,
   type TokenPrices,
 } from './usage/price-lookup.js';

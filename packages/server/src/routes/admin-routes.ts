@@ -100,7 +100,7 @@ export function registerAdminRoutes(
     const config = parseProviderConfig(await readJSON(c));
     if (typeof config === 'string') return invalidRequest(config);
     const id = await context.configStorage.saveProviderConfig(config);
-    context.forgetServerKeys();
+    await context.providersChanged();
     const listed = (await context.configStorage.listProviderConfigs()).find(
       (item) => item.id === id,
     );
@@ -108,7 +108,7 @@ export function registerAdminRoutes(
   });
   app.delete('/api/admin/providers/:id', async (c) => {
     const deleted = await context.configStorage.deleteProviderConfig(c.req.param('id'));
-    context.forgetServerKeys();
+    await context.providersChanged();
     return deleted
       ? c.body(null, 204)
       : c.json({ error: { message: 'No such provider', type: 'not_found' } }, 404);

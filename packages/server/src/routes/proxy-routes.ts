@@ -18,7 +18,7 @@ import {
   checkRateLimits,
   RateLimitError,
 } from '../security/rate-limit-check.js';
-import { estimateCost } from '../usage/price-lookup.js';
+import { estimateUsageCost } from '../usage/price-lookup.js';
 import { clientAddress, type GatewayEnvironment } from './bindings.js';
 
 const errorBodyLimit = 1024 * 1024;
@@ -57,7 +57,7 @@ function finishRequest(
   const ttfbMs = firstByteAt === undefined ? undefined : firstByteAt - facts.started;
   const model = usage.model ?? facts.model;
   const prices = model === undefined ? undefined : context.prices.price(facts.provider, model);
-  const cost = estimateCost(usage, prices);
+  const cost = estimateUsageCost(usage, prices);
   context.usageRecorder.record({
     time: facts.time,
     route: facts.route,

@@ -1,4 +1,4 @@
-import type { AIProvider, ChatRequest, ProviderConfig, TokenUsage } from '@thinkbackcode/core';
+import type { AIProvider, ChatRequest, TokenUsage } from '@thinkbackcode/core';
 import { APIError } from '@thinkbackcode/core';
 import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
@@ -9,8 +9,8 @@ import { chargeTokens, checkRateLimits, RateLimitError } from '../security/rate-
 import type { GatewayKeyRecord } from '../storage/gateway-key-store.js';
 import { InvalidChatRequest, parseOpenAIChatRequest } from '../unified/openai-request.js';
 import { toOpenAIChunk, toOpenAIResponse, toOpenAIUsage } from '../unified/openai-response.js';
-import type { ProviderFactory } from '../unified/provider-factory.js';
-import { estimateCost } from '../usage/price-lookup.js';
+import { type ProviderFactory, toCoreConfig } from '../unified/provider-factory.js';
+import { estimateUsageCost } from '../usage/price-lookup.js';
 import type { GatewayEnvironment } from './bindings.js';
 
 const statusByType: Record<string, number> = {
@@ -45,8 +45,9 @@ function createProviderCache(context: GatewayContext, factory: ProviderFactory) 
     const version = JSON.stringify(config);
     const cached = cache.get(id);
     if (cached?.version === version) return cached.provider;
-    const provider = factory(config as unknown as ProviderConfig);
-    await provider.authenticate(config as unknown as ProviderConfig);
+    const coreConfig = toCoreConfig(config);
+    const provider = factory(coreConfig);
+    await provider.authenticate(coreConfig);
     cache.set(id, { version, provider });
     if (cached) void cached.provider.disconnect?.();
     return provider;
@@ -129,7 +130,7 @@ export function registerV1Routes(
         latencyMs: performance.now() - started,
         ttfbMs: fields.firstByteAt === undefined ? undefined : fields.firstByteAt - started,
         ...tokens,
-        cost: estimateCost(tokens, prices),
+        cost: estimateUsageCost({ ...tokens, cacheWriteTokens: usage?.cacheWriteTokens }, prices),
       });
       if (gatewayKey) {
         chargeTokens(

@@ -16,8 +16,11 @@ export interface StoredProviderConfig {
 }
 
 /** A provider config as listed: the key replaced by a hint. */
-export interface MaskedProviderConfig extends Omit<StoredProviderConfig, 'apiKey'> {
+export interface MaskedProviderConfig {
+  provider: string;
   id: string;
+  baseUrl?: string;
+  [field: string]: unknown;
   /** `…abcd` when a key is stored, absent otherwise. */
   apiKeyHint?: string;
 }

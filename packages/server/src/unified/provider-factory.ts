@@ -17,14 +17,27 @@ export async function loadDefaultProviderFactory(): Promise<ProviderFactory | un
   return (config) => registry.createProvider(config);
 }
 
+/**
+ * The core `ProviderConfig` of a stored config: `models` entries given as `{ id, pricing }` (how
+ * the gateway prices custom endpoints) become the plain ids the core expects.
+ */
+export function toCoreConfig(config: StoredProviderConfig): ProviderConfig {
+  if (!Array.isArray(config.models)) return config as unknown as ProviderConfig;
+  const models = config.models.map((entry: unknown) =>
+    typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : entry,
+  );
+  return { ...config, models } as unknown as ProviderConfig;
+}
+
 /** `testConnection`: authenticates an adapter and asks the vendor whether the key works. */
 export function createConnectionTester(factory: ProviderFactory | undefined) {
   return async (config: StoredProviderConfig): Promise<{ ok: boolean; error?: string }> => {
     if (!factory) return { ok: false, error: 'Provider adapters are not available in this build' };
     const secrets = typeof config.apiKey === 'string' ? [config.apiKey] : [];
     try {
-      const provider = factory(config as unknown as ProviderConfig);
-      await provider.authenticate(config as unknown as ProviderConfig);
+      const coreConfig = toCoreConfig(config);
+      const provider = factory(coreConfig);
+      await provider.authenticate(coreConfig);
       const ok = await provider.validateCredentials();
       await provider.disconnect?.();
       return ok ? { ok } : { ok, error: 'The vendor refused the key' };
