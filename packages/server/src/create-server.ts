@@ -43,6 +43,8 @@ export interface CreateServerOptions {
   secretBox?: SecretBox;
   /** DNS resolver for custom targets (tests). */
   resolver?: Resolver;
+  /** CAs (PEM) trusted for vendor origins instead of Node's roots (a private CA; tests). */
+  certificateAuthorities?: string[];
   /** Adapter factory for `/v1` (default: the core's `createDefaultRegistry`). */
   providerFactory?: ProviderFactory;
   /** Clock in epoch milliseconds (tests). */
@@ -96,6 +98,9 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     firstByteTimeoutMs: config.firstByteTimeoutMs,
     idleTimeoutMs: config.idleTimeoutMs,
     certificatePins: config.certificatePins,
+    ...(options.certificateAuthorities
+      ? { certificateAuthorities: options.certificateAuthorities }
+      : {}),
     storage: configStorage,
     ...(options.resolver ? { resolver: options.resolver } : {}),
   });

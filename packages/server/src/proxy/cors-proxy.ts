@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
@@ -11,6 +11,7 @@ import {
 } from '../security/ssrf-guard.js';
 import type { ConfigStorage, ProxyTarget } from '../storage/config-storage.js';
 import { filterResponseHeaders } from './headers.js';
+import { watchIdle } from './idle-watchdog.js';
 import { ProxyError } from './proxy-error.js';
 import { type VendorProfile, vendorProfile } from './vendors.js';
 
@@ -50,6 +51,8 @@ export interface ForwardResult {
   headers: Record<string, string>;
   contentType: string;
   body: Readable;
+  /** Call per body chunk received: restarts the idle timer (see `watchIdle`). */
+  touch: () => void;
   /** Milliseconds from sending to the upstream's response headers. */
   upstreamMs: number;
 }
@@ -64,6 +67,11 @@ export interface CORSProxyOptions {
   idleTimeoutMs: number;
   /** SPKI SHA-256 pins (base64) by host name. */
   certificatePins?: Record<string, string[]>;
+  /**
+   * Certificate authorities (PEM) trusted for vendor origins instead of Node's bundled roots
+   * (a private CA in front of the vendor; tests). Default: the bundled roots.
+   */
+  certificateAuthorities?: string[];
   /** Persists custom targets (omit for in-memory only). */
   storage?: ConfigStorage;
   /** DNS resolver for custom targets (tests). */
@@ -74,16 +82,44 @@ function splitBaseUrl(url: URL): { origin: string; basePath: string } {
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
+/** The upstream's certificate key matches none of the SPKI pins configured for its host. */
+export class CertificatePinError extends Error {
+  readonly code = 'certificate_pin_mismatch';
+  constructor(host: string) {
+    super(`The certificate of ${host} does not match its pinned public key`);
+    this.name = 'CertificatePinError';
+  }
+}
+
+/**
+ * Node's host name check, then the pins: base64 SHA-256 of the DER SubjectPublicKeyInfo, the form `openssl … -pubkey | openssl pkey -pubin -outform der |
+ * openssl dgst -sha256 -binary | base64` prints. A pinned host with no matching key is refused.
+ */
 function pinnedIdentityCheck(pins: Record<string, string[]>) {
   return (host: string, certificate: PeerCertificate): Error | undefined => {
     const standard = checkServerIdentity(host, certificate);
     if (standard) return standard;
     const expected = pins[host];
     if (!expected || expected.length === 0) return undefined;
-    if (!certificate.pubkey) return new Error(`No public key to check the pin of ${host}`);
-    const spki = createHash('sha256').update(certificate.pubkey).digest('base64');
-    return expected.includes(spki) ? undefined : new Error(`Certificate pin mismatch for ${host}`);
+    // `certificate.pubkey` is the SPKI only for RSA (for EC keys it is the bare point), so the
+    // SPKI is re-encoded from the certificate itself; this runs once per TLS handshake.
+    let spki: Buffer;
+    try {
+      spki = new X509Certificate(certificate.raw).publicKey.export({ type: 'spki', format: 'der' });
+    } catch {
+      return new CertificatePinError(host);
+    }
+    const pin = createHash('sha256').update(spki).digest('base64');
+    return expected.includes(pin) ? undefined : new CertificatePinError(host);
   };
+}
+
+function causedBy<T>(error: unknown, type: new (...parameters: never[]) => T): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (current instanceof type) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 /**
@@ -99,12 +135,11 @@ export class CORSProxy {
   constructor(options: CORSProxyOptions) {
     this.options = options;
     const pins = options.certificatePins ?? {};
-    this.vendorAgent = new Agent({
-      keepAliveTimeout: 30_000,
-      connections: null,
-      connect:
-        Object.keys(pins).length > 0 ? { checkServerIdentity: pinnedIdentityCheck(pins) } : {},
-    });
+    const connect: { checkServerIdentity?: ReturnType<typeof pinnedIdentityCheck>; ca?: string[] } =
+      {};
+    if (Object.keys(pins).length > 0) connect.checkServerIdentity = pinnedIdentityCheck(pins);
+    if (options.certificateAuthorities) connect.ca = options.certificateAuthorities;
+    this.vendorAgent = new Agent({ keepAliveTimeout: 30_000, connections: null, connect });
     for (const provider of ['openai', 'anthropic', 'google'] as const) {
       const { origin, basePath } = splitBaseUrl(new URL(options.upstreams[provider]));
       this.routes.set(provider, {
@@ -227,7 +262,8 @@ export class CORSProxy {
         body: input.body,
         signal: controller.signal,
         headersTimeout: 0,
-        bodyTimeout: this.options.idleTimeoutMs,
+        // Idle time is watched by `watchIdle` (precise to the millisecond, backpressure-aware).
+        bodyTimeout: 0,
       });
     } catch (error) {
       input.signal.removeEventListener('abort', forwardAbort);
@@ -236,6 +272,7 @@ export class CORSProxy {
       clearTimeout(timer);
     }
     const upstreamMs = performance.now() - started;
+    const touch = watchIdle(response.body, this.options.idleTimeoutMs);
     const headers = filterResponseHeaders(response.headers);
     const location = response.headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
@@ -256,12 +293,26 @@ export class CORSProxy {
       headers.location = target.href;
     }
     const contentType = headers['content-type'] ?? '';
-    return { status: response.statusCode, headers, contentType, body: response.body, upstreamMs };
+    return {
+      status: response.statusCode,
+      headers,
+      contentType,
+      body: response.body,
+      touch,
+      upstreamMs,
+    };
   }
 
   private translateError(error: unknown, signal: AbortSignal, timedOut: boolean): ProxyError {
     if (timedOut) return new ProxyError(504, 'timeout', 'The upstream did not answer in time');
     if (signal.aborted) return new ProxyError(499, 'aborted', 'The client closed the request');
+    if (causedBy(error, CertificatePinError)) {
+      return new ProxyError(
+        502,
+        'certificate_pin_mismatch',
+        "The upstream's certificate does not match the pinned public key",
+      );
+    }
     if (
       error instanceof SSRFError ||
       (error instanceof Error && error.cause instanceof SSRFError)

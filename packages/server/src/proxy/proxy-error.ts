@@ -5,6 +5,7 @@ export type GatewayErrorType =
   | 'forbidden_origin'
   | 'ssrf_blocked'
   | 'redirect_blocked'
+  | 'certificate_pin_mismatch'
   | 'rate_limit'
   | 'payload_too_large'
   | 'not_found'

@@ -1,8 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { UpstreamIdleError } from './idle-watchdog.js';
 
-/** How a streamed body ended. */
-export type StreamOutcome = 'complete' | 'aborted' | 'upstream_error';
+/** How a streamed body ended (`timeout`: the upstream paused longer than the idle timeout). */
+export type StreamOutcome = 'complete' | 'aborted' | 'timeout' | 'upstream_error';
+
+function failureOutcome(error: unknown): StreamOutcome {
+  return error instanceof UpstreamIdleError ? 'timeout' : 'upstream_error';
+}
 
 /** Callbacks of a body pump. */
 export interface PumpHooks {
@@ -44,10 +49,10 @@ export function pumpToNode(
     outgoing.end();
     finish('complete');
   });
-  body.on('error', () => {
+  body.on('error', (error) => {
     if (finished) return;
     outgoing.destroy();
-    finish('upstream_error');
+    finish(failureOutcome(error));
   });
   outgoing.on('close', () => {
     if (finished) return;
@@ -86,7 +91,7 @@ export function pumpToWeb(body: Readable, hooks: PumpHooks): ReadableStream<Uint
         body.on('error', (error) => {
           if (finished) return;
           controller.error(error);
-          finish('upstream_error');
+          finish(failureOutcome(error));
         });
         body.pause();
       },

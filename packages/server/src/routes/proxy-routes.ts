@@ -112,10 +112,14 @@ function splitUrl(raw: string): { path: string; search: string } {
     : { path: raw.slice(0, index), search: raw.slice(index) };
 }
 
-async function readErrorBody(result: { body: NodeJS.ReadableStream }): Promise<string> {
+async function readErrorBody(result: {
+  body: NodeJS.ReadableStream;
+  touch: () => void;
+}): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of result.body) {
+    result.touch();
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.byteLength;
     if (size > errorBodyLimit) break;
@@ -274,10 +278,21 @@ export async function handleProxyRequest(
     const observer = createUsageObserver(route.profile.usageFormat, result.contentType);
     const done = (outcome: StreamOutcome, firstByteAt: number | undefined) => {
       const errorType =
-        outcome === 'complete' ? undefined : outcome === 'aborted' ? 'aborted' : 'network_error';
+        outcome === 'complete'
+          ? undefined
+          : outcome === 'upstream_error'
+            ? 'network_error'
+            : outcome;
       finishRequest(context, facts, result.status, errorType, observer.finish(), firstByteAt);
     };
-    const hooks = { observe: observer.push, abortUpstream: () => controller.abort(), done };
+    const hooks = {
+      observe: (chunk: Uint8Array) => {
+        result.touch();
+        observer.push(chunk);
+      },
+      abortUpstream: () => controller.abort(),
+      done,
+    };
     responseHeaders['server-timing'] = timing();
     if (outgoing) {
       pumpToNode(result.body, outgoing, result.status, responseHeaders, hooks);
