@@ -108,11 +108,16 @@ export async function startSimulatorServer(
         wait: (ms) =>
           new Promise((resolve) => {
             if (gone) return resolve(false);
-            const timer = setTimeout(() => resolve(!gone), ms);
-            response.once('close', () => {
+            const onClose = () => {
               clearTimeout(timer);
               resolve(false);
-            });
+            };
+            // The listener goes with the timer, so a long stream of waits does not pile them up.
+            const timer = setTimeout(() => {
+              response.off('close', onClose);
+              resolve(!gone);
+            }, ms);
+            response.once('close', onClose);
           }),
         write: (chunk) =>
           new Promise((resolve) => {
