@@ -72,15 +72,13 @@ export interface ProviderDefinition<C extends ProviderConfig = ProviderConfig> {
   /** Stream framing of the vendor. */
   streamFraming: StreamFraming;
   /**
-   * Wire events → ChatChunks (stream.ts): a `Transformer` (the engine wraps it so no chunk is
-   * lost) or a `TransformStream`. Receives `SSEEvent`s for `sse` framing and parsed JSON values for
+   * Wire events → ChatChunks (stream.ts): a `Transformer` the engine runs inside its one
+   * pull-driven stream (no chunk is lost, no extra stream stage). Receives `SSEEvent`s for `sse` framing and parsed JSON values for
    * `ndjson`. An in-stream vendor error calls `controller.error(apiError)`: the consumer gets every
    * chunk enqueued before it, then the error. `flush` is skipped when the connection dropped. The
    * last chunk carries `usage` and a `finishReason`.
    */
-  createStreamTransformer(
-    context: CallContext<C>,
-  ): Transformer<SSEEvent | unknown, ChatChunk> | TransformStream<SSEEvent | unknown, ChatChunk>;
+  createStreamTransformer(context: CallContext<C>): Transformer<SSEEvent | unknown, ChatChunk>;
   /** Reads the vendor's error body (errors.ts); `body` is parsed JSON when it was JSON, else text. */
   parseError(body: unknown, status: number, headers: Headers): VendorErrorInfo;
   /** Model listing (models.ts): path and body → models (merged with the catalog by the engine). */

@@ -1,4 +1,4 @@
-export { createNDJSONParser } from './ndjson-parser.js';
+export { createNDJSONParser, NDJSONDecoder } from './ndjson-parser.js';
 export { parseRateLimitHeaders } from './rate-limit-headers.js';
-export { createSSEParser, type SSEEvent } from './sse-parser.js';
+export { createSSEParser, SSEDecoder, type SSEEvent } from './sse-parser.js';
 export { joinUrl } from './url.js';

@@ -8,27 +8,61 @@ export interface SSEEvent {
 }
 
 /**
- * A `TransformStream` from decoded text to server-sent events, per the WHATWG event-stream
- * rules: LF, CR or CRLF line ends (also split across chunks), `:` comments, multi-line data.
- * Each chunk is scanned once; only an incomplete trailing line is carried over.
+ * An incremental event-stream decoder per the WHATWG rules: LF, CR or CRLF line ends (also split
+ * across chunks), `:` comments, multi-line data. Each chunk is scanned once; only an incomplete
+ * trailing line is carried over.
  */
-export function createSSEParser(): TransformStream<string, SSEEvent> {
-  let pending = '';
-  let event: string | undefined;
-  let data: string[] = [];
-  let id: string | undefined;
+export class SSEDecoder {
+  private pending = '';
+  private event: string | undefined;
+  private data: string[] = [];
+  private id: string | undefined;
   // A chunk ended in CR: a LF at the start of the next chunk belongs to it.
-  let skipLeadingLF = false;
+  private skipLeadingLF = false;
 
-  const dispatch = (controller: TransformStreamDefaultController<SSEEvent>) => {
-    if (data.length > 0) controller.enqueue({ event, data: data.join('\n'), id });
-    event = undefined;
-    data = [];
-  };
+  /** Feeds decoded text; calls `onEvent` for every event it completes. */
+  push(chunk: string, onEvent: (event: SSEEvent) => void): void {
+    let text = chunk;
+    if (this.skipLeadingLF && text.charCodeAt(0) === 10) text = text.slice(1);
+    this.skipLeadingLF = false;
+    let start = 0;
+    const length = text.length;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code !== 10 && code !== 13) continue;
+      const line =
+        this.pending === '' ? text.slice(start, index) : this.pending + text.slice(start, index);
+      this.pending = '';
+      this.line(line, onEvent);
+      if (code === 13) {
+        if (index + 1 < length) {
+          if (text.charCodeAt(index + 1) === 10) index++;
+        } else {
+          this.skipLeadingLF = true;
+        }
+      }
+      start = index + 1;
+    }
+    if (start < length) this.pending += text.slice(start);
+  }
 
-  const processLine = (line: string, controller: TransformStreamDefaultController<SSEEvent>) => {
+  /** Ends the input: a last event without a trailing blank line is still delivered. */
+  end(onEvent: (event: SSEEvent) => void): void {
+    if (this.pending !== '') this.line(this.pending, onEvent);
+    this.pending = '';
+    this.dispatch(onEvent);
+  }
+
+  private dispatch(onEvent: (event: SSEEvent) => void): void {
+    if (this.data.length > 0)
+      onEvent({ event: this.event, data: this.data.join('\n'), id: this.id });
+    this.event = undefined;
+    this.data = [];
+  }
+
+  private line(line: string, onEvent: (event: SSEEvent) => void): void {
     if (line === '') {
-      dispatch(controller);
+      this.dispatch(onEvent);
       return;
     }
     if (line.charCodeAt(0) === 58 /* : */) return;
@@ -36,39 +70,21 @@ export function createSSEParser(): TransformStream<string, SSEEvent> {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
-    if (field === 'data') data.push(value);
-    else if (field === 'event') event = value;
-    else if (field === 'id') id = value;
-  };
+    if (field === 'data') this.data.push(value);
+    else if (field === 'event') this.event = value;
+    else if (field === 'id') this.id = value;
+  }
+}
 
+/** A `TransformStream` from decoded text to server-sent events (an `SSEDecoder` as a stream). */
+export function createSSEParser(): TransformStream<string, SSEEvent> {
+  const decoder = new SSEDecoder();
   return new TransformStream<string, SSEEvent>({
     transform(chunk, controller) {
-      let text = chunk;
-      if (skipLeadingLF && text.charCodeAt(0) === 10) text = text.slice(1);
-      skipLeadingLF = false;
-      let start = 0;
-      const length = text.length;
-      for (let index = 0; index < length; index++) {
-        const code = text.charCodeAt(index);
-        if (code !== 10 && code !== 13) continue;
-        const line = pending === '' ? text.slice(start, index) : pending + text.slice(start, index);
-        pending = '';
-        processLine(line, controller);
-        if (code === 13) {
-          if (index + 1 < length) {
-            if (text.charCodeAt(index + 1) === 10) index++;
-          } else {
-            skipLeadingLF = true;
-          }
-        }
-        start = index + 1;
-      }
-      if (start < length) pending += text.slice(start);
+      decoder.push(chunk, (event) => controller.enqueue(event));
     },
     flush(controller) {
-      if (pending !== '') processLine(pending, controller);
-      pending = '';
-      dispatch(controller);
+      decoder.end((event) => controller.enqueue(event));
     },
   });
 }
