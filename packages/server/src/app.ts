@@ -1,3 +1,4 @@
+import type { FetchFunction } from '@thinkbackcode/core';
 import { Hono } from 'hono';
 import type { GatewayContext } from './gateway-context.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -14,6 +15,8 @@ export interface AppOptions {
   isDraining?: () => boolean;
   /** Makes core adapters for `/v1` and `testConnection` (absent: those answer 501 / not ok). */
   providerFactory?: ProviderFactory | undefined;
+  /** The `fetch` `/v1` adapters send with (default: the global `fetch`). */
+  providerFetch?: FetchFunction | undefined;
 }
 
 /** The gateway's Hono app over `context`; serve it with `startServer` or call `app.request()`. */
@@ -26,7 +29,7 @@ export function createApp(
   registerProxyRoutes(app, context);
   registerAnalyticsRoutes(app, context);
   registerAdminRoutes(app, context, createConnectionTester(options.providerFactory));
-  registerV1Routes(app, context, options.providerFactory);
+  registerV1Routes(app, context, options.providerFactory, options.providerFetch);
   app.notFound((c) =>
     c.json({ error: { message: 'Not found', type: 'not_found', code: 'not_found' } }, 404),
   );

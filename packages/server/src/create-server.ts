@@ -24,6 +24,7 @@ import {
 import { openDatabase, type SqliteDatabase } from './storage/database.js';
 import { createSqliteGatewayKeyStore } from './storage/gateway-key-store.js';
 import { createSqliteUsageStore } from './storage/usage-store.js';
+import { createGatewayFetch } from './unified/gateway-fetch.js';
 import { loadDefaultProviderFactory, type ProviderFactory } from './unified/provider-factory.js';
 import { createCatalogPriceLookup, type PriceLookup } from './usage/price-lookup.js';
 import { createUsageRecorder } from './usage/usage-recorder.js';
@@ -107,6 +108,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
   await proxy.restore();
 
   let originPolicy: OriginPolicy = createOriginPolicy(config.allowedOrigins);
+  let modelAliases: Record<string, string> = { ...config.modelAliases };
   const providerConfigs = new Map<string, Promise<StoredProviderConfig | null>>();
   let providerSummaries = new Map<string, MaskedProviderConfig>();
   const refreshProviderSummaries = async () => {
@@ -129,8 +131,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     logger: options.logger ?? createRequestLogger(),
     adminToken,
     originPolicy: () => originPolicy,
+    modelAliases: () => modelAliases,
     async reloadSettings() {
       const settings = await configStorage.loadGlobalSettings();
+      modelAliases = { ...config.modelAliases, ...settings.modelAliases };
       originPolicy = createOriginPolicy([
         ...config.allowedOrigins,
         ...(settings.allowedOrigins ?? []),
@@ -162,8 +166,13 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
   for (const stored of providerSummaries.values()) {
     if (stored.apiKeyHint !== undefined) context.providerConfig(stored.id).catch(() => {});
   }
+  const gatewayFetch = createGatewayFetch();
   const providerFactory = options.providerFactory ?? (await loadDefaultProviderFactory());
-  const app = createApp(context, { isDraining: () => draining, providerFactory });
+  const app = createApp(context, {
+    isDraining: () => draining,
+    providerFactory,
+    providerFetch: gatewayFetch.fetch,
+  });
 
   return {
     app,
@@ -175,7 +184,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
     async close() {
       draining = true;
       usageRecorder.close();
-      await proxy.close();
+      await Promise.allSettled([proxy.close(), gatewayFetch.close()]);
       database.close();
     },
   };

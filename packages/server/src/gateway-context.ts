@@ -24,6 +24,8 @@ export interface GatewayContext {
   adminToken: AdminTokenVerifier;
   /** The current origin allow-list (config plus admin settings). */
   originPolicy(): OriginPolicy;
+  /** `/v1` model aliases: admin settings over the config file's (alias → `provider/model`). */
+  modelAliases(): Record<string, string>;
   /** Rebuilds the allow-list and runtime settings after the admin API changed them. */
   reloadSettings(): Promise<void>;
   /**

@@ -1,4 +1,4 @@
-import type { AIProvider, ChatRequest, TokenUsage } from '@thinkbackcode/core';
+import type { AIProvider, ChatRequest, FetchFunction, TokenUsage } from '@thinkbackcode/core';
 import { APIError } from '@thinkbackcode/core';
 import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
@@ -6,6 +6,7 @@ import type { GatewayContext } from '../gateway-context.js';
 import { redact } from '../logging/redact.js';
 import { serverTiming } from '../proxy/server-timing.js';
 import { chargeTokens, checkRateLimits, RateLimitError } from '../security/rate-limit-check.js';
+import type { StoredProviderConfig } from '../storage/config-storage.js';
 import type { GatewayKeyRecord } from '../storage/gateway-key-store.js';
 import { InvalidChatRequest, parseOpenAIChatRequest } from '../unified/openai-request.js';
 import { toOpenAIChunk, toOpenAIResponse, toOpenAIUsage } from '../unified/openai-response.js';
@@ -36,28 +37,33 @@ function errorResponse(
   );
 }
 
-/** Adapters by provider id, rebuilt when the stored config changes. */
-function createProviderCache(context: GatewayContext, factory: ProviderFactory) {
-  const cache = new Map<string, { version: string; provider: AIProvider }>();
+/**
+ * Adapters by provider id, rebuilt when the stored config changes. `context.providerConfig` keeps
+ * one config object per id until the admin API changes it, so identity tells a change apart.
+ */
+function createProviderCache(
+  context: GatewayContext,
+  factory: ProviderFactory,
+  fetch: FetchFunction | undefined,
+) {
+  const cache = new Map<string, { config: StoredProviderConfig; provider: AIProvider }>();
   return async (id: string): Promise<AIProvider | undefined> => {
-    const config = await context.configStorage.loadProviderConfig(id);
+    const config = await context.providerConfig(id);
     if (!config) return undefined;
-    const version = JSON.stringify(config);
     const cached = cache.get(id);
-    if (cached?.version === version) return cached.provider;
-    const coreConfig = toCoreConfig(config);
+    if (cached?.config === config) return cached.provider;
+    const coreConfig = toCoreConfig(config, fetch);
     const provider = factory(coreConfig);
     await provider.authenticate(coreConfig);
-    cache.set(id, { version, provider });
+    cache.set(id, { config, provider });
     if (cached) void cached.provider.disconnect?.();
     return provider;
   };
 }
 
 /** `provider/model` or an alias → provider id and model. */
-async function resolveModel(context: GatewayContext, name: string) {
-  const settings = await context.configStorage.loadGlobalSettings();
-  const target = settings.modelAliases?.[name] ?? context.config.modelAliases[name] ?? name;
+function resolveModel(context: GatewayContext, name: string) {
+  const target = context.modelAliases()[name] ?? name;
   const slash = target.indexOf('/');
   if (slash <= 0 || slash === target.length - 1) return undefined;
   return { providerId: target.slice(0, slash), model: target.slice(slash + 1), qualified: target };
@@ -71,8 +77,9 @@ export function registerV1Routes(
   app: Hono<GatewayEnvironment>,
   context: GatewayContext,
   factory: ProviderFactory | undefined,
+  fetch?: FetchFunction,
 ): void {
-  const providerFor = factory ? createProviderCache(context, factory) : undefined;
+  const providerFor = factory ? createProviderCache(context, factory, fetch) : undefined;
 
   const authenticate = (c: Context<GatewayEnvironment>): GatewayKeyRecord | undefined => {
     const key = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '').trim();
@@ -188,7 +195,7 @@ export function registerV1Routes(
         error instanceof InvalidChatRequest ? error.message : 'The body is not valid JSON',
       );
     }
-    const target = await resolveModel(context, parsed.model);
+    const target = resolveModel(context, parsed.model);
     if (!target)
       return fail(400, 'invalid_request', 'model must be provider/model or a configured alias');
     const facts = { status: 0, provider: target.providerId, model: target.model };

@@ -1,4 +1,4 @@
-import type { AIProvider, ProviderConfig } from '@thinkbackcode/core';
+import type { AIProvider, FetchFunction, ProviderConfig } from '@thinkbackcode/core';
 import { redact } from '../logging/redact.js';
 import type { StoredProviderConfig } from '../storage/config-storage.js';
 
@@ -19,14 +19,18 @@ export async function loadDefaultProviderFactory(): Promise<ProviderFactory | un
 
 /**
  * The core `ProviderConfig` of a stored config: `models` entries given as `{ id, pricing }` (how
- * the gateway prices custom endpoints) become the plain ids the core expects.
+ * the gateway prices custom endpoints) become the plain ids the core expects, and `fetch`, when
+ * given, is the one the adapter sends with (the gateway's, see `createGatewayFetch`).
  */
-export function toCoreConfig(config: StoredProviderConfig): ProviderConfig {
-  if (!Array.isArray(config.models)) return config as unknown as ProviderConfig;
-  const models = config.models.map((entry: unknown) =>
-    typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : entry,
-  );
-  return { ...config, models } as unknown as ProviderConfig;
+export function toCoreConfig(config: StoredProviderConfig, fetch?: FetchFunction): ProviderConfig {
+  const core: Record<string, unknown> = { ...config };
+  if (Array.isArray(config.models)) {
+    core.models = config.models.map((entry: unknown) =>
+      typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : entry,
+    );
+  }
+  if (fetch !== undefined) core.fetch = fetch;
+  return core as unknown as ProviderConfig;
 }
 
 /** `testConnection`: authenticates an adapter and asks the vendor whether the key works. */
