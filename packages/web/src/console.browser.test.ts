@@ -43,9 +43,9 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
   const consoleMessages: string[] = [];
   const pageErrors: string[] = [];
 
-  /** Fails when a secret is anywhere the page keeps or shows text. */
-  async function expectNoSecretsInPage(secrets: readonly string[]) {
-    const surfaces = await page.evaluate(() => ({
+  /** Every place the page keeps or shows text. */
+  function pageSurfaces() {
+    return page.evaluate(() => ({
       text: document.body.textContent,
       html: document.documentElement.outerHTML,
       values: [...document.querySelectorAll('input, textarea, select')]
@@ -54,6 +54,11 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
       localStorage: JSON.stringify({ ...localStorage }),
       localStorageLength: localStorage.length,
     }));
+  }
+
+  /** Fails when a secret is anywhere the page keeps or shows text, or in a console message. */
+  async function expectNoSecretsInPage(secrets: readonly string[]) {
+    const surfaces = await pageSurfaces();
     for (const secret of secrets) {
       expect(surfaces.text).not.toContain(secret);
       expect(surfaces.html).not.toContain(secret);
@@ -79,6 +84,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
   beforeAll(async () => {
     simulator = await startOpenAISimulator({
       apiKey: PROVIDER_KEY,
+      reasoningField: 'reasoning_content',
       defaultTurn: { text: 'unused' },
     });
     build = await buildConsole();
@@ -148,7 +154,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     await page.getByLabel('API key', { exact: true }).fill(PROVIDER_KEY);
     await page.getByLabel('Base URL', { exact: true }).fill(simulator.baseUrl);
     await page.getByLabel('Default model', { exact: true }).fill('gpt-4.1-mini');
-    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click();
     await page.getByText('Connection works: the vendor accepted the key.').waitFor();
     await page.getByRole('button', { name: 'Save provider' }).click();
     await page.getByText('Saved sim.').waitFor();
@@ -167,6 +173,21 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     await page.getByText('sim: connection works.').waitFor();
     await screenshot('2-providers');
 
+    // Editing without typing a key keeps the stored one.
+    await row.getByRole('button', { name: 'Edit sim' }).click();
+    await page.getByText(`A key ending ${PROVIDER_KEY.slice(-4)} is stored.`).waitFor();
+    await expect(page.getByLabel('API key', { exact: true }).inputValue()).resolves.toBe('');
+    await page.getByLabel('Default model', { exact: true }).fill('gpt-4.1-nano');
+    await screenshot('2b-provider-form');
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await page.getByText('Connection works: the vendor accepted the key.').waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved sim.').waitFor();
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe(
+      `…${PROVIDER_KEY.slice(-4)}`,
+    );
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('gpt-4.1-nano');
+
     // A gateway key is shown once, then only its hint.
     await openView('Gateway keys');
     await page.getByLabel('Name', { exact: true }).fill('playground');
@@ -175,6 +196,8 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     const gatewayKey = await keyOutput.inputValue();
     expect(gatewayKey).toMatch(/^tbc_[A-Za-z0-9_-]{20,}$/);
     await page.getByText('You will not see it again').waitFor();
+    // Control: while it is shown, the secret scan does see the key.
+    expect((await pageSurfaces()).values).toContain(gatewayKey);
     await screenshot('3-gateway-key-once');
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await expect(keyOutput.count()).resolves.toBe(0);
@@ -188,6 +211,8 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     // The playground streams the simulator's scripted answer piece by piece.
     simulator.enqueue({
       text: SCRIPTED_TEXT,
+      reasoning: 'The user wants a sentence about streaming.',
+      toolCalls: [{ id: 'call_weather', name: 'get_weather', arguments: { city: 'Paris' } }],
       usage: SCRIPTED_USAGE,
       chunkSize: 4,
       chunkDelayMs: 25,
@@ -212,7 +237,13 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     expect(((await partial.jsonValue()) as string).length).toBeLessThan(SCRIPTED_TEXT.length);
     await page.getByText('Done.').waitFor();
     await expect(answer.textContent()).resolves.toBe(SCRIPTED_TEXT);
-    await page.getByText('Finished: stop · 12 prompt + 9 completion = 21 tokens').waitFor();
+    await page.getByText('Finished: tool_calls · 12 prompt + 9 completion = 21 tokens').waitFor();
+    await expect(page.locator('.reasoning-text').textContent()).resolves.toBe(
+      'The user wants a sentence about streaming.',
+    );
+    await expect(
+      page.getByRole('region', { name: 'Tool calls' }).getByRole('listitem').allTextContents(),
+    ).resolves.toEqual(['get_weather{"city":"Paris"}']);
     expect(simulator.requests.at(-1)?.headers.authorization).toBe(`Bearer ${PROVIDER_KEY}`);
     await screenshot('5-playground');
 
@@ -239,6 +270,9 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     await expect(page.getByText(/^Method: month-to-date cost plus/).count()).resolves.toBe(1);
     await expect(page.locator('svg.bar-chart rect.bar').count()).resolves.toBe(2);
     await screenshot('6-usage');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot('6b-usage-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Stop aborts a slow stream; the gateway sees the client go.
     simulator.enqueue({ text: 'x'.repeat(400), chunkSize: 1, chunkDelayMs: 20 });
@@ -259,6 +293,17 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     const stoppedAt = (await answer.textContent())?.length ?? 0;
     expect(stoppedAt).toBeLessThan(400);
     await expect.poll(() => simulator.requests.at(-1)?.aborted, { timeout: 5_000 }).toBe(true);
+
+    // Revoking leaves the key listed as revoked; /v1 then refuses it.
+    await openView('Gateway keys');
+    await page.getByRole('button', { name: 'Revoke playground' }).click();
+    await page
+      .getByRole('row', { name: /playground/ })
+      .getByText('revoked')
+      .waitFor();
+    await openView('Playground');
+    await page.getByRole('button', { name: 'Load models' }).click();
+    await page.getByText('Could not list models: A valid gateway key is required').waitFor();
 
     // Sign out forgets the token and the in-memory gateway key.
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -17,6 +17,7 @@ function answerView(): AnswerView {
     reasoningText,
   ]);
   reasoning.hidden = true;
+  reasoning.open = true;
   const content = element('div', { className: 'answer-text', attributes: { 'aria-live': 'off' } });
   const toolList = element('ol', { className: 'tool-calls' });
   const tools = element('section', { attributes: { 'aria-label': 'Tool calls' } }, [
