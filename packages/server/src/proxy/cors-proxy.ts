@@ -282,7 +282,7 @@ export class CORSProxy {
         try {
           checkTargetUrl(target.href, this.options.policy);
         } catch {
-          response.body.destroy();
+          response.body.dump().catch(() => {});
           throw new ProxyError(
             502,
             'redirect_blocked',

@@ -137,12 +137,12 @@ export function createGatewayFetch(
     });
     const status = response.statusCode;
     if (status >= 300 && status < 400 && response.headers.location && init.redirect !== 'manual') {
-      response.body.destroy();
+      response.body.dump().catch(() => {});
       return globalThis.fetch(input, init);
     }
     const headerList = responseHeaders(response.headers);
     if (nullBodyStatuses.has(status) || method === 'HEAD') {
-      response.body.destroy();
+      response.body.dump().catch(() => {});
       return new Response(null, { status, headers: headerList });
     }
     const source = decoded(response.body, headerList.get('content-encoding'));
