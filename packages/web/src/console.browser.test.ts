@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, defaultServerConfig, type GatewayServer } from '@thinkbackcode/server';
@@ -24,6 +24,9 @@ const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+// Screenshots of every view are taken on each run and deleted; set this to keep them for a look.
+const keptScreenshots = process.env.THINKBACKCODE_CONSOLE_SCREENSHOTS || undefined;
 
 const ADMIN_TOKEN = 'admin-CANARY-7d41c0e9b2a84f6e';
 const PROVIDER_KEY = 'sk-provider-CANARY-93be1f04d6a2c7e5';
@@ -70,6 +73,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
   }
 
   async function screenshot(name: string) {
+    if (keptScreenshots) await mkdir(keptScreenshots, { recursive: true });
     await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   }
 
@@ -89,7 +93,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     });
     build = await buildConsole();
     dataDirectory = await mkdtemp(join(tmpdir(), 'tbc-web-data-'));
-    screenshots = await mkdtemp(join(tmpdir(), 'tbc-web-screenshots-'));
+    screenshots = keptScreenshots ?? (await mkdtemp(join(tmpdir(), 'tbc-web-screenshots-')));
     gateway = await createServer({
       config: {
         ...defaultServerConfig(),
@@ -122,10 +126,10 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     await gateway?.close();
     await simulator?.close();
     await build?.remove();
-    for (const directory of [dataDirectory, userDataDirectory]) {
+    const temporary = [dataDirectory, userDataDirectory, keptScreenshots ? undefined : screenshots];
+    for (const directory of temporary) {
       if (directory !== undefined) await rm(directory, { recursive: true, force: true });
     }
-    if (screenshots !== undefined) console.info(`Console screenshots: ${screenshots}`);
   });
 
   it('signs in, configures a provider, makes a key, streams a chat, shows usage, signs out', async () => {
@@ -272,6 +276,10 @@ describe.skipIf(!hasChromium)('the web console in Chromium against a real gatewa
     await screenshot('6-usage');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot('6b-usage-narrow');
+    // On a phone the page itself does not scroll sideways (wide tables scroll inside their box).
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).resolves.toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Stop aborts a slow stream; the gateway sees the client go.
