@@ -21,7 +21,9 @@ export interface PumpHooks {
 
 /**
  * Pipes an upstream body straight into a Node response with backpressure (pausing the upstream
- * while the client's socket is full). A client that goes away aborts the upstream.
+ * while the client's socket is full). A client that goes away aborts the upstream. With
+ * `flushHeaders` (streams) the headers leave at once; otherwise they go out with the first body
+ * chunk, one write instead of two.
  */
 export function pumpToNode(
   body: Readable,
@@ -29,6 +31,7 @@ export function pumpToNode(
   status: number,
   headers: Record<string, string>,
   hooks: PumpHooks,
+  flushHeaders = true,
 ): void {
   let finished = false;
   let firstByteAt: number | undefined;
@@ -38,7 +41,7 @@ export function pumpToNode(
     hooks.done(outcome, firstByteAt);
   };
   outgoing.writeHead(status, headers);
-  outgoing.flushHeaders();
+  if (flushHeaders) outgoing.flushHeaders();
   body.on('data', (chunk: Buffer) => {
     firstByteAt ??= performance.now();
     hooks.observe(chunk);

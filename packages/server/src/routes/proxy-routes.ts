@@ -257,7 +257,8 @@ export async function handleProxyRequest(
     });
     outgoing?.off('close', onClientGone);
     facts.upstreamMs = result.upstreamMs;
-    const responseHeaders: Record<string, string> = { ...result.headers, ...cors, ...rateHeaders };
+    // `result.headers` is a fresh object: the CORS and rate headers are added to it in place.
+    const responseHeaders = Object.assign(result.headers, cors, rateHeaders);
     const timing = () =>
       serverTiming(performance.now() - facts.started - result.upstreamMs, result.upstreamMs);
 
@@ -295,7 +296,9 @@ export async function handleProxyRequest(
     };
     responseHeaders['server-timing'] = timing();
     if (outgoing) {
-      pumpToNode(result.body, outgoing, result.status, responseHeaders, hooks);
+      const streaming =
+        result.contentType.includes('event-stream') || result.contentType.includes('ndjson');
+      pumpToNode(result.body, outgoing, result.status, responseHeaders, hooks, streaming);
       return RESPONSE_ALREADY_SENT;
     }
     return new Response(pumpToWeb(result.body, hooks), {

@@ -221,7 +221,12 @@ export function registerV1Routes(
       return fail(404, 'not_found', `No provider ${target.providerId} is configured`, facts);
 
     const controller = new AbortController();
-    c.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const onClientGone = () => controller.abort();
+    // On Node, the response's close says the client left; `c.req.raw.signal` would build a second
+    // AbortController per request inside the adapter.
+    const outgoing = c.env?.outgoing;
+    if (outgoing) outgoing.once('close', onClientGone);
+    else c.req.raw.signal.addEventListener('abort', onClientGone, { once: true });
     const request: ChatRequest = {
       ...parsed.request,
       model: target.model,

@@ -81,6 +81,12 @@ class NodeBodyResponse extends Response {
   }
 
   override async text(): Promise<string> {
+    const source = this.#source as Readable & { text?: () => Promise<string> };
+    if (typeof source.text === 'function' && !this.#used && !this.#stream) {
+      // An undici body reads itself without an async iterator.
+      this.#used = true;
+      return source.text();
+    }
     return (await this.#bytes()).toString('utf8');
   }
 
