@@ -4,6 +4,7 @@ import type { GatewayContext } from './gateway-context.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
 import type { GatewayEnvironment } from './routes/bindings.js';
+import { registerConsoleRoutes } from './routes/console-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerProxyRoutes } from './routes/proxy-routes.js';
 import { registerV1Routes } from './routes/v1-routes.js';
@@ -30,6 +31,7 @@ export function createApp(
   registerAnalyticsRoutes(app, context);
   registerAdminRoutes(app, context, createConnectionTester(options.providerFactory));
   registerV1Routes(app, context, options.providerFactory, options.providerFetch);
+  registerConsoleRoutes(app);
   app.notFound((c) =>
     c.json({ error: { message: 'Not found', type: 'not_found', code: 'not_found' } }, 404),
   );
