@@ -5,7 +5,7 @@
 // Reports requests/s and p50/p99 latency at concurrency 1 and 32, streaming time to first byte and
 // per-chunk overhead, and the gateway's RSS with 1,000 open streams. Needs `npm run build` first.
 // Usage: node bench/gateway.bench.mjs [--seconds 3] [--rounds 3] [--only bare,pass,v1] [--no-streams]
-//        [--profile <dir>]   (the gateway child runs with --cpu-prof, profiles written to <dir>)
+//        [--profile <dir>]   (both proxies run with --cpu-prof: <dir>/bare.cpuprofile, gateway.cpuprofile)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,7 @@ const server = createServer(async (incoming, outgoing) => {
   } catch { outgoing.destroy(); }
 });
 server.keepAliveTimeout = 30000;
+process.on('SIGTERM', () => process.exit(0));
 server.listen(0, '127.0.0.1', () => console.log('URL http://127.0.0.1:' + server.address().port));
 `;
 
@@ -61,7 +62,8 @@ process.on('uncaughtException', (error) => {
 });
 
 function startChild(source, environment, nodeOptions = []) {
-  const child = spawn(process.execPath, [...nodeOptions, '--input-type=module', '-e', source], {
+  const command = [process.execPath, ...nodeOptions, '--input-type=module', '-e', source];
+  const child = spawn(command[0], command.slice(1), {
     cwd: process.cwd(),
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,7 +156,12 @@ const simulator = await startAnthropicSimulator({
   defaultTurn: { text: 'The quick brown fox jumps over the lazy dog. '.repeat(4), chunkSize: 8 },
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'tbc-bench-'));
-const bare = await startChild(bareSource, { UPSTREAM: simulator.origin });
+const profileOptions = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+const bare = await startChild(
+  bareSource,
+  { UPSTREAM: simulator.origin },
+  profileDir ? [...profileOptions, '--cpu-prof-name', 'bare.cpuprofile'] : [],
+);
 const gateway = await startChild(
   gatewaySource,
   {
@@ -166,7 +173,7 @@ const gateway = await startChild(
     THINKBACKCODE_RATE_LIMIT_RPM: '100000000',
     THINKBACKCODE_LOG_REQUESTS: 'false',
   },
-  profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+  profileDir ? [...profileOptions, '--cpu-prof-name', 'gateway.cpuprofile'] : [],
 );
 
 const admin = (path, body) =>
