@@ -1,6 +1,8 @@
+import { REDACTED } from '@thinkbackcode/vault';
 import { maskSecret } from '../security/hash.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { SqliteDatabase } from './database.js';
+import { maskedHeaders, openHeaders, sealHeaders, splitHeaders } from './sealed-headers.js';
 
 /**
  * A provider configuration as the admin API takes it: the core `ProviderConfig` shape
@@ -106,25 +108,61 @@ export function createSqliteConfigStorage(
     return row?.value;
   };
 
+  /** The full config: the key and the sealed headers opened. */
+  async function loadProviderConfig(id: string): Promise<StoredProviderConfig | null> {
+    const row = statements.selectProvider.get(id) as
+      | { config: string; sealed_key: string | null }
+      | undefined;
+    if (!row) return null;
+    const { sealedHeaders, sealedHeaderNames, ...config } = JSON.parse(
+      row.config,
+    ) as StoredProviderConfig & { sealedHeaders?: string; sealedHeaderNames?: string[] };
+    if (typeof sealedHeaders === 'string') {
+      config.headers = {
+        ...(config.headers as Record<string, string> | undefined),
+        ...(await openHeaders(secretBox, id, sealedHeaders)),
+      };
+    }
+    if (row.sealed_key !== null) config.apiKey = await secretBox.open(row.sealed_key, id);
+    return config;
+  }
+
+  /**
+   * A config edited from its listing sends sealed headers back as `[REDACTED]`: keep their stored
+   * values (and drop a masked header that has none).
+   */
+  async function keepMaskedHeaders(id: string, headers: unknown): Promise<unknown> {
+    if (typeof headers !== 'object' || headers === null) return headers;
+    const entries = Object.entries(headers as Record<string, unknown>);
+    if (!entries.some(([, value]) => value === REDACTED)) return headers;
+    const previous = (await loadProviderConfig(id))?.headers as Record<string, string> | undefined;
+    const kept: Record<string, unknown> = {};
+    for (const [name, value] of entries) {
+      if (value !== REDACTED) kept[name] = value;
+      else if (previous?.[name] !== undefined) kept[name] = previous[name];
+    }
+    return kept;
+  }
+
   return {
     async saveProviderConfig(config) {
       const id = config.id ?? (typeof config.name === 'string' ? config.name : config.provider);
-      const { apiKey, ...rest } = config;
+      const { apiKey, headers, ...rest } = config;
+      const { plain, secret } = splitHeaders(await keepMaskedHeaders(id, headers));
+      const sealedHeaders = await sealHeaders(secretBox, id, secret);
+      const stored: Record<string, unknown> = { ...rest, id };
+      if (Object.keys(plain).length > 0) stored.headers = plain;
+      if (sealedHeaders !== undefined) {
+        stored.sealedHeaders = sealedHeaders;
+        stored.sealedHeaderNames = Object.keys(secret);
+      }
       const sealed =
         typeof apiKey === 'string' && apiKey !== '' ? await secretBox.seal(apiKey, id) : null;
       const hint = sealed === null ? null : maskSecret(apiKey as string);
-      statements.upsertProvider.run(id, JSON.stringify({ ...rest, id }), sealed, hint, Date.now());
+      statements.upsertProvider.run(id, JSON.stringify(stored), sealed, hint, Date.now());
       return id;
     },
-    async loadProviderConfig(id) {
-      const row = statements.selectProvider.get(id) as
-        | { config: string; sealed_key: string | null }
-        | undefined;
-      if (!row) return null;
-      const config = JSON.parse(row.config) as StoredProviderConfig;
-      if (row.sealed_key !== null) config.apiKey = await secretBox.open(row.sealed_key, id);
-      return config;
-    },
+    loadProviderConfig,
     async listProviderConfigs() {
       const rows = statements.listProviders.all() as Array<{
         id: string;
@@ -132,7 +170,15 @@ export function createSqliteConfigStorage(
         key_hint: string | null;
       }>;
       return rows.map((row) => {
-        const config = JSON.parse(row.config) as MaskedProviderConfig;
+        const { sealedHeaders, sealedHeaderNames, ...config } = JSON.parse(
+          row.config,
+        ) as MaskedProviderConfig & { sealedHeaders?: string; sealedHeaderNames?: string[] };
+        if (sealedHeaderNames !== undefined) {
+          config.headers = maskedHeaders(
+            config.headers as Record<string, string> | undefined,
+            sealedHeaderNames,
+          );
+        }
         return row.key_hint === null ? config : { ...config, apiKeyHint: row.key_hint };
       });
     },
