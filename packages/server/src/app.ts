@@ -1,6 +1,7 @@
 import type { FetchFunction } from '@thinkbackcode/core';
 import { Hono } from 'hono';
 import type { GatewayContext } from './gateway-context.js';
+import { serverTiming } from './proxy/server-timing.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.js';
 import type { GatewayEnvironment } from './routes/bindings.js';
@@ -26,8 +27,17 @@ export function createApp(
   options: AppOptions = {},
 ): Hono<GatewayEnvironment> {
   const app = new Hono<GatewayEnvironment>();
-  registerHealthRoutes(app, options.isDraining ?? (() => false));
+  // The proxy routes time themselves (gateway and upstream); registered first, they skip the
+  // generic timing below, which gives every other answer its gateway time.
   registerProxyRoutes(app, context);
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (!c.res.headers.has('server-timing')) {
+      c.res.headers.set('server-timing', serverTiming(performance.now() - started, undefined));
+    }
+  });
+  registerHealthRoutes(app, options.isDraining ?? (() => false));
   registerAnalyticsRoutes(app, context);
   registerAdminRoutes(app, context, createConnectionTester(options.providerFactory));
   registerV1Routes(app, context, options.providerFactory, options.providerFetch);

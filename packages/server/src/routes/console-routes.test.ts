@@ -35,3 +35,17 @@ describe('web console routes', () => {
     expect((await gateway.app.request('/api/admin/providers')).status).toBe(401);
   });
 });
+
+describe('Server-Timing', () => {
+  it('is on every answer, including errors and the console', async () => {
+    const gateway = await createTestGateway('http://127.0.0.1:9');
+    try {
+      for (const path of ['/', '/healthz', '/v1/models', '/api/admin/providers', '/nope']) {
+        const response = await gateway.app.request(path);
+        expect(response.headers.get('server-timing'), path).toMatch(/^gateway;dur=\d/);
+      }
+    } finally {
+      await gateway.close();
+    }
+  });
+});
