@@ -25,33 +25,56 @@ export interface RateLimitStore {
 interface Bucket {
   level: number;
   updatedAt: number;
+  /** Capacity and window of the last check, so a sweep can refill the bucket on its own terms. */
+  limit: number;
+  windowMs: number;
 }
 
-/** An in-memory `RateLimitStore`; buckets idle for more than their window are swept. */
-export function createMemoryRateLimitStore(): RateLimitStore {
+/** A `RateLimitStore` held in this process's memory. */
+export interface MemoryRateLimitStore extends RateLimitStore {
+  /** Number of buckets held (swept ones excluded). */
+  readonly size: number;
+}
+
+/** Minimum interval between two sweeps of the whole map. */
+const sweepIntervalMs = 60_000;
+
+/** True when the bucket, refilled up to `now`, would be full: forgetting it changes nothing. */
+function isFullAt(bucket: Bucket, now: number): boolean {
+  const elapsed = Math.max(0, now - bucket.updatedAt);
+  return bucket.level + (elapsed * bucket.limit) / bucket.windowMs >= bucket.limit;
+}
+
+/** An in-memory `RateLimitStore`; buckets that have refilled completely are swept. */
+export function createMemoryRateLimitStore(): MemoryRateLimitStore {
   const buckets = new Map<string, Bucket>();
   let lastSweep = 0;
 
   const refill = (key: string, limit: number, windowMs: number, now: number): Bucket => {
-    if (now - lastSweep > 60_000) {
+    if (now - lastSweep > sweepIntervalMs) {
       lastSweep = now;
       for (const [name, bucket] of buckets) {
-        if (bucket.level >= limit && now - bucket.updatedAt > windowMs) buckets.delete(name);
+        if (isFullAt(bucket, now)) buckets.delete(name);
       }
     }
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { level: limit, updatedAt: now };
+      bucket = { level: limit, updatedAt: now, limit, windowMs };
       buckets.set(key, bucket);
       return bucket;
     }
     const elapsed = Math.max(0, now - bucket.updatedAt);
     bucket.level = Math.min(limit, bucket.level + (elapsed * limit) / windowMs);
     bucket.updatedAt = now;
+    bucket.limit = limit;
+    bucket.windowMs = windowMs;
     return bucket;
   };
 
   return {
+    get size() {
+      return buckets.size;
+    },
     take(key, cost, limit, windowMs, now = Date.now()) {
       const bucket = refill(key, limit, windowMs, now);
       const rate = limit / windowMs;
