@@ -140,8 +140,12 @@ export class EntryVault extends VaultCore {
         ? new VaultError(error.code, error.message, { provider, cause: error.cause })
         : error;
     }
-    this.auditLater({ ...entryAudit, outcome: 'success' });
     this.rememberSecret(key);
+    if (this.cipher !== cipher) {
+      this.auditLater({ ...entryAudit, outcome: 'denied', reason: 'locked' });
+      this.checkSameCipher(cipher);
+    }
+    this.auditLater({ ...entryAudit, outcome: 'success' });
     return key;
   }
 

@@ -45,7 +45,9 @@ export class KeyVault extends EntryVault {
     const envelope = parseEnvelopeJson(encryptedData);
     if (password !== undefined) return decryptWithPassword(envelope, password, this.policy);
     const cipher = this.requireCipher({ action: 'key.use', operation: 'decrypt' });
-    return cipher.open(envelope, undefined, 'wrong_password');
+    const text = await cipher.open(envelope, undefined, 'wrong_password');
+    this.checkSameCipher(cipher);
+    return text;
   }
 
   /**
@@ -92,7 +94,13 @@ export class KeyVault extends EntryVault {
       this.policy,
       BUNDLE_AAD,
     );
+    if (this.cipher !== cipher) {
+      await this.recordAudit({ action: 'bundle.export', outcome: 'denied', reason: 'locked' });
+      this.checkSameCipher(cipher);
+    }
     await this.recordAudit({ action: 'bundle.export', outcome: 'success' });
+    // A lock while the audit entry was written still withholds the bundle.
+    this.checkSameCipher(cipher);
     return JSON.stringify(envelope);
   }
 
@@ -138,7 +146,9 @@ export class KeyVault extends EntryVault {
         this.auditLater(event);
         return;
       }
-      await this.commitNow({ putEntries: await plan.build() }, [event]);
+      const built = await plan.build();
+      this.checkSameCipher(cipher);
+      await this.commitNow({ putEntries: built }, [event]);
     });
     return { report: report!, providerConfigs: payload.providerConfigs as Config[] };
   }

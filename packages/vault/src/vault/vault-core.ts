@@ -61,6 +61,8 @@ export class VaultCore {
   protected damaged = new Map<string, { provider?: string; label?: string }>();
   protected cipher: PasswordCipher | undefined;
   #generation = 0;
+  /** Counts `lock()` calls: an unlock or password change that began before a lock gives way. */
+  #lockCount = 0;
   #auditHead: AuditHead = readAuditHead(new Map());
   #pendingAudit: StampedEvent[] = [];
   #flushScheduled = false;
@@ -99,7 +101,9 @@ export class VaultCore {
    * @throws VaultError `wrong_password`, `integrity`, `storage`, `invalid_input`
    */
   async unlock(password: string): Promise<void> {
+    const lockCount = this.#lockCount;
     await this.queue.run(async () => {
+      this.#checkNotLockedSince(lockCount);
       await this.load();
       const cipher = await PasswordCipher.create(password, this.policy);
       if (this.header === undefined) {
@@ -111,11 +115,15 @@ export class VaultCore {
           createdAt: this.iso(),
           verifier: await cipher.seal(VERIFIER_TEXT, verifierAad(vaultId)),
         };
+        this.#checkNotLockedSince(lockCount);
         await this.commitNow({ header }, [{ action: 'vault.create', outcome: 'success' }]);
       } else {
         await this.#verifyPassword(cipher, this.header, 'vault.unlock');
+        this.#checkNotLockedSince(lockCount);
         this.#pendingAudit.push(this.#stamp({ action: 'vault.unlock', outcome: 'success' }));
       }
+      // lock() may have run during commitNow: it must win.
+      this.#checkNotLockedSince(lockCount);
       this.cipher?.clear();
       this.cipher = cipher;
       this.#generation += 1;
@@ -126,6 +134,7 @@ export class VaultCore {
   /** Forgets the password and every derived key; sessions end. Pending audit entries are written. */
   async lock(): Promise<void> {
     const wasUnlocked = this.cipher !== undefined;
+    this.#lockCount += 1;
     this.cipher?.clear();
     this.cipher = undefined;
     for (const secret of this.#registeredSecrets) unregisterSecret(secret);
@@ -142,7 +151,9 @@ export class VaultCore {
    * @throws VaultError `wrong_password` when `oldPassword` is wrong, `integrity` if an entry is damaged
    */
   async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    const lockCount = this.#lockCount;
     await this.queue.run(async () => {
+      this.#checkNotLockedSince(lockCount);
       await this.load();
       const header = this.header;
       if (header === undefined) throw new VaultError('not_found', 'There is no vault to change.');
@@ -171,10 +182,17 @@ export class VaultCore {
         ...header,
         verifier: await newCipher.seal(VERIFIER_TEXT, verifierAad(header.vaultId)),
       };
+      this.#checkNotLockedSince(lockCount);
       await this.commitNow({ header: newHeader, putEntries: reencrypted }, [
         { action: 'vault.change_password', outcome: 'success' },
       ]);
       oldCipher.clear();
+      if (lockCount !== this.#lockCount) {
+        // Locked while the new password was being written: it is changed, the vault stays locked.
+        newCipher.clear();
+        this.#generation += 1;
+        return;
+      }
       this.cipher = newCipher;
       this.#generation += 1;
     });
@@ -223,6 +241,12 @@ export class VaultCore {
   protected checkSameCipher(cipher: PasswordCipher): void {
     if (this.cipher !== cipher) {
       throw new VaultError('locked', 'The vault was locked or re-keyed during the operation.');
+    }
+  }
+
+  #checkNotLockedSince(lockCount: number): void {
+    if (lockCount !== this.#lockCount) {
+      throw new VaultError('locked', 'The vault was locked while the operation was waiting.');
     }
   }
 
