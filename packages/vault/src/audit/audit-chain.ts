@@ -46,6 +46,24 @@ export function readAuditHead(records: ReadonlyMap<string, string>): AuditHead {
 }
 
 /**
+ * Where the next audit entry goes: after the recorded head, or after the highest stored entry
+ * when that is further on or the head is missing or damaged, so that no existing audit record
+ * is ever overwritten. Verification still reports a missing or stale head.
+ */
+export function readAppendHead(records: ReadonlyMap<string, string>): AuditHead {
+  const head = readAuditHead(records);
+  let highest = 0;
+  for (const name of records.keys()) {
+    const match = /^audit\/(\d{1,15})$/.exec(name);
+    if (match !== null) highest = Math.max(highest, Number(match[1]));
+  }
+  if (highest <= head.seq) return head;
+  const last = parseAuditEntry(records.get(auditRecordName(highest)) ?? '');
+  // An unreadable last entry: the chain is broken there anyway; keep going after it.
+  return { seq: highest, hash: last?.seq === highest ? last.hash : GENESIS_HASH };
+}
+
+/**
  * Chains `events` after `head`: returns the new entries, the records to write (entries and
  * the new head) and the new head. Nothing is written here.
  */

@@ -2,6 +2,7 @@ import {
   type AuditHead,
   type AuditVerification,
   chainAuditEvents,
+  readAppendHead,
   readAuditEntries,
   readAuditHead,
   verifyAuditChain,
@@ -311,7 +312,7 @@ export class VaultCore {
     if (this.header === undefined && (this.entries.size > 0 || this.damaged.size > 0)) {
       throw new VaultError('integrity', 'The vault header is missing but entries exist.');
     }
-    this.#auditHead = readAuditHead(records);
+    this.#auditHead = readAppendHead(records);
   }
 
   /** Current time as ISO 8601. */
