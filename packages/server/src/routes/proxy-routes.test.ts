@@ -116,6 +116,53 @@ describe('proxy routes', () => {
     expect(usageRows()).toMatchObject([{ status: 403, errorType: 'forbidden_origin' }]);
   });
 
+  it('stores and logs at most 128 characters of a caller-supplied model, origin and route id', async () => {
+    const hugeModel = 'm'.repeat(5 * 1024 * 1024);
+    const hugeOrigin = `https://${'o'.repeat(8 * 1024)}.example`;
+    const refused = await post('/api/proxy/openai/v1/chat/completions', { origin: hugeOrigin });
+    expect(refused.status).toBe(403);
+    const failed = await post(
+      '/api/proxy/openai/v1/echo-key',
+      {},
+      JSON.stringify({ model: hugeModel, messages: [] }),
+    );
+    expect(failed.status).toBe(401);
+    const unknown = await post(`/api/proxy/custom/${'c'.repeat(4000)}/v1/chat/completions`);
+    expect(unknown.status).toBe(404);
+    const rows = usageRows();
+    expect(rows).toHaveLength(3);
+    const origins = rows.map((row) => row.origin ?? '');
+    expect(origins.some((origin) => origin.startsWith('https://ooo'))).toBe(true);
+    for (const row of rows) {
+      expect(row.origin?.length ?? 0).toBeLessThanOrEqual(128);
+      expect(row.model?.length ?? 0).toBeLessThanOrEqual(128);
+      expect(row.provider.length).toBeLessThanOrEqual(128);
+    }
+    expect(rows.find((row) => row.status === 401)?.model).toBe('m'.repeat(128));
+    expect(rows.find((row) => row.status === 404)).toMatchObject({
+      route: 'proxy:custom',
+      provider: 'custom',
+    });
+    expect(gateway.logLines).toHaveLength(3);
+    for (const line of gateway.logLines) expect(line.length).toBeLessThan(2000);
+  });
+
+  it('records refusals of one client only up to a per-minute budget', async () => {
+    for (let index = 0; index < 70; index++) {
+      const response = await post('/api/proxy/openai/v1/chat/completions', {
+        origin: 'https://evil.example',
+      });
+      expect(response.status).toBe(403);
+    }
+    expect(usageRows()).toHaveLength(60);
+    expect(gateway.logLines).toHaveLength(60);
+    // Admitted requests are still recorded past the refusal budget.
+    const admitted = await post('/api/proxy/openai/v1/chat/completions');
+    expect(admitted.status).toBe(200);
+    await admitted.text();
+    expect(usageRows()).toHaveLength(61);
+  });
+
   it('answers a preflight from the allow-list without forwarding', async () => {
     const response = await gateway.app.request('/api/proxy/anthropic/v1/messages', {
       method: 'OPTIONS',

@@ -1,6 +1,7 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, Hono } from 'hono';
 import type { GatewayContext } from '../gateway-context.js';
+import { capField } from '../logging/cap-field.js';
 import { redact } from '../logging/redact.js';
 import { type Caller, identifyCaller } from '../proxy/caller.js';
 import { filterRequestHeaders, GATEWAY_KEY_HEADER } from '../proxy/headers.js';
@@ -18,10 +19,13 @@ import {
   checkRateLimits,
   RateLimitError,
 } from '../security/rate-limit-check.js';
+import { mayRecordRefusal } from '../security/refusal-budget.js';
 import { estimateUsageCost } from '../usage/price-lookup.js';
 import { clientAddress, type GatewayEnvironment } from './bindings.js';
 
 const errorBodyLimit = 1024 * 1024;
+/** Longest request path written to a log line. */
+const pathLogLimit = 512;
 const noUsage: ObservedUsage = {
   promptTokens: 0,
   completionTokens: 0,
@@ -43,6 +47,8 @@ interface RequestFacts {
   caller?: Caller | undefined;
   limits?: AppliedLimits | undefined;
   upstreamMs?: number | undefined;
+  /** True once the request passed the rate limits: failures before that are refusals. */
+  admitted?: boolean;
 }
 
 function finishRequest(
@@ -55,16 +61,18 @@ function finishRequest(
 ): void {
   const latencyMs = performance.now() - facts.started;
   const ttfbMs = firstByteAt === undefined ? undefined : firstByteAt - facts.started;
-  const model = usage.model ?? facts.model;
-  const prices = model === undefined ? undefined : context.prices.price(facts.provider, model);
+  const model = capField(usage.model ?? facts.model);
+  const provider = capField(facts.provider);
+  const origin = capField(facts.origin);
+  const prices = model === undefined ? undefined : context.prices.price(provider, model);
   const cost = estimateUsageCost(usage, prices);
   context.usageRecorder.record({
     time: facts.time,
     route: facts.route,
-    provider: facts.provider,
+    provider,
     model,
     caller: facts.caller?.usageId,
-    origin: facts.origin,
+    origin,
     status,
     errorType,
     latencyMs,
@@ -88,14 +96,14 @@ function finishRequest(
     context.logger.log({
       time: new Date(facts.time).toISOString(),
       method: facts.method,
-      path: facts.path,
+      path: capField(facts.path, pathLogLimit),
       route: facts.route,
-      provider: facts.provider,
+      provider,
       model,
       status,
       errorType,
       caller: facts.caller?.usageId,
-      origin: facts.origin,
+      origin,
       latencyMs: Math.round(latencyMs * 100) / 100,
       upstreamMs:
         facts.upstreamMs === undefined ? undefined : Math.round(facts.upstreamMs * 100) / 100,
@@ -148,11 +156,13 @@ export async function handleProxyRequest(
   const found = context.proxy.route(routeId);
   const route =
     found && found.guarded === prefix.startsWith('/api/proxy/custom/') ? found : undefined;
+  const clientIp = clientAddress(c.env);
+  const custom = prefix.startsWith('/api/proxy/custom/');
   const facts: RequestFacts = {
     started: performance.now(),
     time: context.now(),
-    route: route?.guarded ? 'proxy:custom' : `proxy:${routeId}`,
-    provider: route?.provider ?? routeId,
+    route: custom ? 'proxy:custom' : `proxy:${routeId}`,
+    provider: route?.provider ?? (custom ? 'custom' : routeId),
     path: rawPath,
     method: c.req.method,
     origin,
@@ -197,7 +207,7 @@ export async function handleProxyRequest(
         search = rest === '' ? '' : `?${rest}`;
       }
     }
-    const caller = identifyCaller(headers, queryKey, clientAddress(c.env), context.gatewayKeys);
+    const caller = identifyCaller(headers, queryKey, clientIp, context.gatewayKeys);
     facts.caller = caller;
     if (caller.vendorKey !== undefined) secrets.push(caller.vendorKey);
     if (origin === undefined && context.config.requireGatewayKey && !caller.gatewayKey) {
@@ -227,6 +237,7 @@ export async function handleProxyRequest(
       facts.limits,
       Date.now(),
     );
+    facts.admitted = true;
 
     const method = c.req.method;
     const body =
@@ -320,7 +331,9 @@ export async function handleProxyRequest(
         facts.upstreamMs,
       ),
     };
-    finishRequest(context, facts, failure.status, failure.type, noUsage, undefined);
+    if (facts.admitted || mayRecordRefusal(context.rateLimits, clientIp, Date.now())) {
+      finishRequest(context, facts, failure.status, failure.type, noUsage, undefined);
+    }
     if (failure.status === 499 && outgoing?.destroyed) {
       return RESPONSE_ALREADY_SENT;
     }

@@ -3,16 +3,18 @@ import { APIError } from '@thinkbackcode/core';
 import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import type { GatewayContext } from '../gateway-context.js';
+import { capField } from '../logging/cap-field.js';
 import { redact } from '../logging/redact.js';
 import { serverTiming } from '../proxy/server-timing.js';
 import { chargeTokens, checkRateLimits, RateLimitError } from '../security/rate-limit-check.js';
+import { mayRecordRefusal } from '../security/refusal-budget.js';
 import type { StoredProviderConfig } from '../storage/config-storage.js';
 import type { GatewayKeyRecord } from '../storage/gateway-key-store.js';
 import { InvalidChatRequest, parseOpenAIChatRequest } from '../unified/openai-request.js';
 import { toOpenAIChunk, toOpenAIResponse, toOpenAIUsage } from '../unified/openai-response.js';
 import { type ProviderFactory, toCoreConfig } from '../unified/provider-factory.js';
 import { estimateUsageCost } from '../usage/price-lookup.js';
-import type { GatewayEnvironment } from './bindings.js';
+import { clientAddress, type GatewayEnvironment } from './bindings.js';
 
 const statusByType: Record<string, number> = {
   auth_failed: 401,
@@ -123,15 +125,16 @@ export function registerV1Routes(
         cachedTokens: usage?.cachedTokens ?? 0,
         reasoningTokens: usage?.reasoningTokens ?? 0,
       };
-      const provider = fields.provider ?? 'unknown';
-      const prices = fields.model ? context.prices.price(provider, fields.model) : undefined;
+      const provider = capField(fields.provider ?? 'unknown');
+      const model = capField(fields.model);
+      const prices = model ? context.prices.price(provider, model) : undefined;
       context.usageRecorder.record({
         time,
         route: 'v1:chat',
         provider,
-        model: fields.model,
+        model,
         caller: gatewayKey?.id,
-        origin: c.req.header('origin'),
+        origin: capField(c.req.header('origin')),
         status: fields.status,
         errorType: fields.errorType,
         latencyMs: performance.now() - started,
@@ -157,14 +160,18 @@ export function registerV1Routes(
       type: string,
       message: string,
       extra: Parameters<typeof record>[0] = { status },
+      recorded = true,
     ) => {
-      record({ ...extra, status, errorType: type });
+      if (recorded) record({ ...extra, status, errorType: type });
       return errorResponse(status, type, message, {
         'server-timing': serverTiming(performance.now() - started, undefined),
       });
     };
 
-    if (!gatewayKey) return fail(401, 'auth_failed', 'A valid gateway key is required');
+    if (!gatewayKey) {
+      const recorded = mayRecordRefusal(context.rateLimits, clientAddress(c.env), Date.now());
+      return fail(401, 'auth_failed', 'A valid gateway key is required', { status: 401 }, recorded);
+    }
     let rateHeaders: Record<string, string>;
     try {
       rateHeaders = checkRateLimits(
@@ -179,7 +186,9 @@ export function registerV1Routes(
       );
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;
-      record({ status: 429, errorType: 'rate_limit' });
+      if (mayRecordRefusal(context.rateLimits, clientAddress(c.env), Date.now())) {
+        record({ status: 429, errorType: 'rate_limit' });
+      }
       return errorResponse(429, 'rate_limit', error.message, error.headers);
     }
     if (!providerFor)
