@@ -1,3 +1,5 @@
+import { redactName } from '../redact/redact.js';
+
 /**
  * Why a vault operation failed:
  * - `locked`: the vault must be unlocked first.
@@ -46,7 +48,7 @@ export class VaultError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'VaultError';
     this.code = code;
-    this.provider = options.provider;
+    this.provider = options.provider === undefined ? undefined : redactName(options.provider);
   }
 
   /** True for a `VaultError` from any copy of this package. */

@@ -50,6 +50,21 @@ export function redact(text: string): string {
   return result.replace(bearerShape, (_match, prefix: string) => `${prefix}${REDACTED}`);
 }
 
+/** Longest provider id or label written to the audit log or an error. */
+const MAXIMUM_NAME_LENGTH = 200;
+
+/**
+ * A provider id or label as it may be recorded (audit log, `VaultError.provider`): redacted,
+ * without control characters, at most 200 characters (an ellipsis marks a cut). Redaction runs
+ * before the cut, so a long key is masked whole rather than cut into an unrecognisable prefix.
+ */
+export function redactName(value: unknown): string {
+  if (typeof value !== 'string') return '[invalid]';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const text = redact(value).replace(/[\u0000-\u001f\u007f]/g, '');
+  return text.length > MAXIMUM_NAME_LENGTH ? `${text.slice(0, MAXIMUM_NAME_LENGTH - 1)}…` : text;
+}
+
 const sensitiveFieldName =
   /^(api[-_]?key|authorization|x-api-key|x-goog-api-key|password|secret|token|access[-_]?token|refresh[-_]?token)$/i;
 

@@ -12,7 +12,7 @@ import { randomId } from '../crypto/encoding.js';
 import { type KdfOptions, type KdfPolicy, resolveKdfPolicy } from '../crypto/key-derivation.js';
 import { PasswordCipher } from '../crypto/password-cipher.js';
 import { VaultError } from '../errors/vault-error.js';
-import { registerSecret, unregisterSecret } from '../redact/redact.js';
+import { redactName, registerSecret, unregisterSecret } from '../redact/redact.js';
 import type { KeyStore } from '../stores/key-store.js';
 import {
   ENTRY_PREFIX,
@@ -343,7 +343,15 @@ export class VaultCore {
   }
 
   #stamp(event: AuditEvent): StampedEvent {
-    return { ...event, time: this.iso(), actor: this.actor };
+    // Provider ids and labels come from callers unchecked on read paths: bound and redact them.
+    return {
+      ...event,
+      ...(event.provider === undefined ? {} : { provider: redactName(event.provider) }),
+      ...(event.label === undefined ? {} : { label: redactName(event.label) }),
+      ...(event.operation === undefined ? {} : { operation: redactName(event.operation) }),
+      time: this.iso(),
+      actor: this.actor,
+    };
   }
 
   #scheduleFlush(): void {
