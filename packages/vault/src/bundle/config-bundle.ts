@@ -1,4 +1,5 @@
 import { VaultError } from '../errors/vault-error.js';
+import { checkKey, checkName } from '../vault/entry-options.js';
 import type { JsonValue } from '../vault/records.js';
 
 /** AAD of every bundle envelope: marks the envelope as a bundle of this format. */
@@ -95,32 +96,82 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Most entries (and provider configurations) one bundle may carry. */
+export const MAXIMUM_BUNDLE_ENTRIES = 1_000;
+const MAXIMUM_JSON_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function checkDate(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || !Number.isFinite(Date.parse(value))) {
+    throw malformed();
+  }
+  return value;
+}
+
+function checkVersionNumber(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw malformed();
+  return value;
+}
+
+/** Checks a name or key with the vault's own checks, reporting a bad one as a malformed bundle. */
+function checked<T>(check: () => T): T {
+  try {
+    return check();
+  } catch {
+    throw malformed();
+  }
+}
+
+/**
+ * A deep copy of decrypted JSON into plain objects, without `__proto__`, `constructor` or
+ * `prototype` keys at any depth, so a bundle cannot smuggle prototype pollution to a caller who
+ * merges what it gets back.
+ */
+function plainJson(value: unknown, depth = 0): unknown {
+  if (depth > MAXIMUM_JSON_DEPTH) throw malformed();
+  if (Array.isArray(value)) return value.map((item) => plainJson(item, depth + 1));
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(value)) {
+      if (!FORBIDDEN_KEYS.has(name)) copy[name] = plainJson(field, depth + 1);
+    }
+    return copy;
+  }
+  return value;
+}
+
 function parseVersion(value: unknown): BundleKeyVersion {
   if (!isRecord(value)) throw malformed();
   const { version, createdAt, expiresAt, key } = value;
-  if (typeof version !== 'number' || typeof createdAt !== 'string' || typeof key !== 'string') {
-    throw malformed();
-  }
-  if (expiresAt !== undefined && typeof expiresAt !== 'string') throw malformed();
-  return { version, createdAt, key, ...(expiresAt === undefined ? {} : { expiresAt }) };
+  const parsed: BundleKeyVersion = {
+    version: checkVersionNumber(version),
+    createdAt: checkDate(createdAt),
+    key: checked(() => checkKey(key)),
+  };
+  if (expiresAt !== undefined) parsed.expiresAt = checkDate(expiresAt);
+  return parsed;
 }
 
 function parseEntry(value: unknown): BundleEntry {
   if (!isRecord(value)) throw malformed();
   const { provider, label, isDefault, createdAt, rotatedAt, metadata } = value;
-  if (typeof provider !== 'string' || typeof label !== 'string' || typeof createdAt !== 'string') {
-    throw malformed();
-  }
   const entry: BundleEntry = {
-    provider,
-    label,
+    provider: checked(() => checkName(provider, 'provider')),
+    label: checked(() => checkName(label, 'label')),
     isDefault: isDefault === true,
-    createdAt,
+    createdAt: checkDate(createdAt),
     current: parseVersion(value.current),
   };
-  if (typeof rotatedAt === 'string') entry.rotatedAt = rotatedAt;
-  if (isRecord(metadata)) entry.metadata = metadata as Record<string, JsonValue>;
-  if (value.previous !== undefined) entry.previous = parseVersion(value.previous);
+  if (rotatedAt !== undefined) entry.rotatedAt = checkDate(rotatedAt);
+  if (metadata !== undefined) {
+    if (!isRecord(metadata)) throw malformed();
+    entry.metadata = plainJson(metadata) as Record<string, JsonValue>;
+  }
+  if (value.previous !== undefined) {
+    entry.previous = parseVersion(value.previous);
+    if (entry.previous.version >= entry.current.version) throw malformed();
+  }
   return entry;
 }
 
@@ -136,15 +187,21 @@ export function parseBundlePayload(text: string): BundlePayload {
     throw malformed();
   }
   const { exportedAt, entries, providerConfigs } = value;
-  if (typeof exportedAt !== 'string' || !Array.isArray(entries)) throw malformed();
+  if (!Array.isArray(entries) || entries.length > MAXIMUM_BUNDLE_ENTRIES) throw malformed();
   const configs = providerConfigs ?? [];
-  if (!Array.isArray(configs) || !configs.every(isRecord)) throw malformed();
+  if (
+    !Array.isArray(configs) ||
+    configs.length > MAXIMUM_BUNDLE_ENTRIES ||
+    !configs.every(isRecord)
+  ) {
+    throw malformed();
+  }
   return {
     format: 'thinkbackcode-bundle',
     v: 1,
-    exportedAt,
+    exportedAt: checkDate(exportedAt),
     entries: entries.map(parseEntry),
-    providerConfigs: configs,
+    providerConfigs: configs.map((config) => plainJson(config) as Record<string, unknown>),
   };
 }
 
