@@ -51,18 +51,32 @@ export interface RequestBodyInfo {
   stream: boolean;
 }
 
+/** True when the first non-blank byte of `body` opens a JSON object. */
+function looksLikeJSONObject(body: Uint8Array): boolean {
+  for (const byte of body) {
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === 0x7b;
+  }
+  return false;
+}
+
 /**
  * Validates a JSON body (when the content type says JSON) and reads `model` and `stream`.
- * Throws `ProxyError` 400 on malformed JSON.
+ * Throws `ProxyError` 400 on malformed JSON. A body sent under another content type is read
+ * too when it parses as a JSON object (vendors may accept it as JSON: its model must be seen).
  */
 export function inspectJSONBody(body: Uint8Array, contentType: string): RequestBodyInfo {
-  if (body.byteLength === 0 || !contentType.includes('json')) return { stream: false };
+  const declaredJSON = contentType.includes('json');
+  if (body.byteLength === 0 || (!declaredJSON && !looksLikeJSONObject(body))) {
+    return { stream: false };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(
       Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'),
     );
   } catch {
+    if (!declaredJSON) return { stream: false };
     throw new ProxyError(400, 'invalid_request', 'The request body is not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null) return { stream: false };

@@ -324,6 +324,62 @@ describe('proxy routes', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
+  it('holds a model-limited gateway key on the server-held key to its models', async () => {
+    await gateway.context.configStorage.saveProviderConfig({
+      provider: 'openai',
+      apiKey: 'sk-server-held-openai-0123456789',
+    });
+    await gateway.context.configStorage.saveProviderConfig({
+      provider: 'google',
+      apiKey: 'AIza-server-held-google-0123456789',
+    });
+    const { key } = gateway.context.gatewayKeys.create({
+      name: 'cheap',
+      allowedModels: ['openai/gpt-4.1-mini', 'google/gemini-2.5-flash'],
+    });
+    const send = (path: string, body: string | undefined, contentType = 'application/json') =>
+      gateway.app.request(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': contentType, 'x-thinkbackcode-key': key },
+        ...(body === undefined ? {} : { body }),
+      });
+    const statuses = async (path: string, body: string | undefined, contentType?: string) => {
+      const response = await send(path, body, contentType);
+      await response.text();
+      return response.status;
+    };
+
+    expect(await statuses('/api/proxy/openai/v1/chat/completions', chatBody)).toBe(200);
+    const costly = JSON.stringify({ model: 'o3-pro' });
+    expect(await statuses('/api/proxy/openai/v1/chat/completions', costly)).toBe(403);
+    expect(await statuses('/api/proxy/openai/v1/chat/completions', costly, 'text/plain')).toBe(403);
+    const batch = JSON.stringify({ input_file_id: 'file-x', completion_window: '24h' });
+    expect(await statuses('/api/proxy/openai/v1/batches', batch)).toBe(403);
+    const multipart = '--b\r\nContent-Disposition: form-data; name="model"\r\n\r\nwhisper\r\n--b--';
+    expect(
+      await statuses(
+        '/api/proxy/openai/v1/audio/transcriptions',
+        multipart,
+        'multipart/form-data; boundary=b',
+      ),
+    ).toBe(403);
+    expect(await statuses('/api/proxy/openai/v1/models', undefined)).toBe(200);
+
+    const gemini = '/api/proxy/google/v1beta/models';
+    const contents = JSON.stringify({ contents: [] });
+    expect(await statuses(`${gemini}/gemini-2.5-pro:generateContent`, contents)).toBe(403);
+    const disguised = JSON.stringify({ model: 'gemini-2.5-flash', contents: [] });
+    expect(await statuses(`${gemini}/gemini-2.5-pro:generateContent`, disguised)).toBe(403);
+    expect(await statuses(`${gemini}/gemini-2.5-flash:generateContent`, disguised)).toBe(200);
+    expect(await statuses(`${gemini}/gemini-2.5-flash:generateContent`, contents)).toBe(200);
+    expect(upstream.requests.map((request) => request.url)).toEqual([
+      '/v1/chat/completions',
+      '/v1/models',
+      '/v1beta/models/gemini-2.5-flash:generateContent',
+      '/v1beta/models/gemini-2.5-flash:generateContent',
+    ]);
+  });
+
   it('requires a gateway key from callers without Origin when configured', async () => {
     await gateway.close();
     gateway = await createTestGateway(upstream.origin, { requireGatewayKey: true });

@@ -5,6 +5,7 @@ import { capField } from '../logging/cap-field.js';
 import { redact } from '../logging/redact.js';
 import { type Caller, identifyCaller } from '../proxy/caller.js';
 import { filterRequestHeaders, GATEWAY_KEY_HEADER } from '../proxy/headers.js';
+import { isModelListing, requestedModel } from '../proxy/model-scope.js';
 import { normaliseProxyPath, UnsafePathError } from '../proxy/path.js';
 import { errorTypeForStatus, ProxyError } from '../proxy/proxy-error.js';
 import { inspectJSONBody, readNodeBody, readWebBody } from '../proxy/request-body.js';
@@ -213,7 +214,8 @@ export async function handleProxyRequest(
     if (origin === undefined && context.config.requireGatewayKey && !caller.gatewayKey) {
       throw new ProxyError(401, 'auth_failed', 'This gateway requires a gateway key');
     }
-    if (caller.vendorKey === undefined && caller.gatewayKey) {
+    const usesServerKey = caller.vendorKey === undefined && caller.gatewayKey !== undefined;
+    if (usesServerKey) {
       const key = await context.serverKey(route.id);
       if (key === undefined) {
         throw new ProxyError(
@@ -247,10 +249,23 @@ export async function handleProxyRequest(
           ? await readNodeBody(incoming, context.config.bodyLimitBytes)
           : await readWebBody(c.req.raw, context.config.bodyLimitBytes);
     const info = body ? inspectJSONBody(body, headers['content-type'] ?? '') : { stream: false };
-    facts.model = info.model ?? /\/models\/([^/:]+)/.exec(path)?.[1];
+    const requested = requestedModel(route.profile.usageFormat, path, info.model);
+    facts.model = requested.model;
     const allowed = caller.gatewayKey?.allowedModels;
-    if (allowed && facts.model !== undefined && !allowed.includes(`${route.id}/${facts.model}`)) {
-      throw new ProxyError(403, 'auth_failed', 'This gateway key may not use this model');
+    if (allowed) {
+      if (requested.conflict) {
+        throw new ProxyError(403, 'auth_failed', 'The body names another model than the path');
+      }
+      if (facts.model !== undefined && !allowed.includes(`${route.id}/${facts.model}`)) {
+        throw new ProxyError(403, 'auth_failed', 'This gateway key may not use this model');
+      }
+      if (facts.model === undefined && usesServerKey && !isModelListing(method, path)) {
+        throw new ProxyError(
+          403,
+          'auth_failed',
+          'This gateway key is limited to some models and the model of this request is unknown',
+        );
+      }
     }
 
     const controller = new AbortController();
