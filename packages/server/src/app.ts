@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@thinkbackcode/core';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { GatewayContext } from './gateway-context.js';
 import { serverTiming } from './proxy/server-timing.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
@@ -37,6 +38,26 @@ export function createApp(
       c.res.headers.set('server-timing', serverTiming(performance.now() - started, undefined));
     }
   });
+  // The proxy routes apply the body limit themselves while reading; these read through Hono.
+  const limitBody: Parameters<typeof app.use>[1] = (c, next) => {
+    const limit = context.config.bodyLimitBytes;
+    return bodyLimit({
+      maxSize: limit,
+      onError: (refused) =>
+        refused.json(
+          {
+            error: {
+              message: `The request body is larger than ${limit} bytes`,
+              type: 'payload_too_large',
+              code: 'payload_too_large',
+            },
+          },
+          413,
+        ),
+    })(c, next);
+  };
+  app.use('/v1/*', limitBody);
+  app.use('/api/admin/*', limitBody);
   registerHealthRoutes(app, options.isDraining ?? (() => false));
   registerAnalyticsRoutes(app, context);
   registerAdminRoutes(app, context, createConnectionTester(options.providerFactory));
