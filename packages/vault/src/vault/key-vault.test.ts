@@ -175,13 +175,20 @@ describe('KeyVault', () => {
 });
 
 describe('KeyVault and redact()', () => {
-  it('lets redact() mask the keys it handles until it is locked', async () => {
-    const vault = createVault();
+  it('lets redact() mask the keys it handles, even after it is locked', async () => {
+    const store = new MemoryKeyStore();
+    const vault = createVault(store);
     await vault.unlock('password-1');
     const shapeless = 'local-endpoint-secret-7731';
     await vault.store('custom', shapeless);
     expect(redact(`calling with ${shapeless}`)).toBe('calling with [REDACTED]');
+    // A second vault handles the same key; locking the first must not unmask it for the second.
+    const other = createVault(store);
+    await other.unlock('password-1');
+    expect(await other.retrieve('custom')).toBe(shapeless);
     await vault.lock();
-    expect(redact(`calling with ${shapeless}`)).toBe(`calling with ${shapeless}`);
+    expect(redact(`calling with ${shapeless}`)).toBe('calling with [REDACTED]');
+    await other.lock();
+    expect(redact(`calling with ${shapeless}`)).toBe('calling with [REDACTED]');
   });
 });

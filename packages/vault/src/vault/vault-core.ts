@@ -12,7 +12,7 @@ import { randomId } from '../crypto/encoding.js';
 import { type KdfOptions, type KdfPolicy, resolveKdfPolicy } from '../crypto/key-derivation.js';
 import { PasswordCipher } from '../crypto/password-cipher.js';
 import { VaultError } from '../errors/vault-error.js';
-import { redactName, registerSecret, unregisterSecret } from '../redact/redact.js';
+import { redactName, registerSecret } from '../redact/redact.js';
 import type { KeyStore } from '../stores/key-store.js';
 import {
   ENTRY_PREFIX,
@@ -67,7 +67,6 @@ export class VaultCore {
   #auditHead: AuditHead = readAuditHead(new Map());
   #pendingAudit: StampedEvent[] = [];
   #flushScheduled = false;
-  readonly #registeredSecrets = new Set<string>();
 
   constructor(options: KeyVaultOptions) {
     this.keyStore = options.store;
@@ -138,8 +137,6 @@ export class VaultCore {
     this.#lockCount += 1;
     this.cipher?.clear();
     this.cipher = undefined;
-    for (const secret of this.#registeredSecrets) unregisterSecret(secret);
-    this.#registeredSecrets.clear();
     this.#generation += 1;
     if (wasUnlocked)
       this.#pendingAudit.push(this.#stamp({ action: 'vault.lock', outcome: 'success' }));
@@ -221,10 +218,12 @@ export class VaultCore {
     return verifyAuditChain(await this.#readAll());
   }
 
-  /** Lets `redact()` mask a key this vault handles, until the vault is locked. */
+  /**
+   * Lets `redact()` mask a key this vault handles. It stays registered for the life of the
+   * process: locking this vault must not unmask a key another vault (or a caller) still uses.
+   */
   protected rememberSecret(key: string): void {
     registerSecret(key);
-    this.#registeredSecrets.add(key);
   }
 
   /** The cipher, or a `locked` error (audited as a denial). */
