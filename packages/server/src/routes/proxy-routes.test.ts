@@ -392,6 +392,30 @@ describe('proxy routes', () => {
     expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${plantedKey}`);
   });
 
+  it('does not take an allowed Origin for a gateway key when one is required', async () => {
+    await gateway.close();
+    gateway = await createTestGateway(upstream.origin, {
+      requireGatewayKey: true,
+      allowedOrigins: ['https://app.example.com'],
+    });
+    await gateway.context.configStorage.saveProviderConfig({
+      provider: 'openai',
+      apiKey: 'sk-server-held-openai-0123456789',
+    });
+    const origin = 'https://app.example.com';
+    const keyless = await post('/api/proxy/openai/v1/chat/completions', {
+      origin,
+      authorization: '',
+    });
+    expect(keyless.status).toBe(401);
+    const ownKey = await post('/api/proxy/openai/v1/chat/completions', { origin });
+    expect(ownKey.status).toBe(200);
+    await ownKey.text();
+    expect(upstream.requests.map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${plantedKey}`,
+    ]);
+  });
+
   it('answers 504 timeout when the upstream is too slow to answer', async () => {
     await gateway.close();
     const slow = await startUpstream(async (_request, response) => {

@@ -211,7 +211,13 @@ export async function handleProxyRequest(
     const caller = identifyCaller(headers, queryKey, clientIp, context.gatewayKeys);
     facts.caller = caller;
     if (caller.vendorKey !== undefined) secrets.push(caller.vendorKey);
-    if (origin === undefined && context.config.requireGatewayKey && !caller.gatewayKey) {
+    // Origin is not authentication (any non-browser client can send it): with requireGatewayKey,
+    // an allowed Origin only lets a browser app through with its caller's own vendor key.
+    if (
+      context.config.requireGatewayKey &&
+      !caller.gatewayKey &&
+      (origin === undefined || caller.vendorKey === undefined)
+    ) {
       throw new ProxyError(401, 'auth_failed', 'This gateway requires a gateway key');
     }
     const usesServerKey = caller.vendorKey === undefined && caller.gatewayKey !== undefined;
