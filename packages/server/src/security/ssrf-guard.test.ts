@@ -9,6 +9,45 @@ import {
 const strict = { allowLocalTargets: false, allowInsecureTargets: false };
 const insecure = { allowLocalTargets: false, allowInsecureTargets: true };
 
+describe('metadata and tunnelled addresses', () => {
+  const local = { allowLocalTargets: true, allowInsecureTargets: false };
+
+  it('refuses metadata and link-local targets even when local targets are allowed', async () => {
+    for (const target of [
+      'http://[fd00:ec2::254]/latest/meta-data/',
+      'http://169.254.169.254/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://[fe80::1]/',
+    ]) {
+      expect(() => checkTargetUrl(target, local), target).toThrow(SSRFError);
+    }
+    expect(checkTargetUrl('http://[fd00::1]/', local).hostname).toBe('[fd00::1]');
+    expect(checkTargetUrl('http://192.168.1.10:11434/', local).port).toBe('11434');
+    const lookup = createGuardedLookup(local, async () => [
+      { address: 'fd00:ec2::254', family: 6 },
+    ]);
+    const error = await new Promise<Error | null>((resolve) =>
+      lookup('imds.example', {}, (failure) => resolve(failure)),
+    );
+    expect(error).toBeInstanceOf(SSRFError);
+  });
+
+  it('refuses local-use NAT64, Teredo and SIIT-translated addresses in strict mode', () => {
+    for (const address of [
+      '64:ff9b:1::a9fe:a9fe',
+      '64:ff9b:1:ffff::1',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '::ffff:0:7f00:1',
+      '::ffff:0:a9fe:a9fe',
+      '64:ff9b::c0a8:101',
+    ]) {
+      expect(isForbiddenAddress(address), address).toBe(true);
+    }
+    expect(isForbiddenAddress('64:ff9b::808:808')).toBe(false);
+    expect(isForbiddenAddress('2606:4700::1111')).toBe(false);
+  });
+});
+
 describe('checkTargetUrl', () => {
   const refused = [
     'http://127.0.0.1/',

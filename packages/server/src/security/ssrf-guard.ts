@@ -37,12 +37,21 @@ const forbiddenV4: Array<[string, number]> = [
 ];
 const forbiddenV6: Array<[string, number]> = [
   ['::', 96], // unspecified, loopback, IPv4-compatible
+  ['::ffff:0:0:0', 96], // SIIT IPv4-translated
+  ['64:ff9b:1::', 48], // local-use NAT64 (any IPv4 behind it, private ones included)
+  ['2001::', 32], // Teredo (tunnels to an embedded, obfuscated IPv4)
   ['100::', 64], // discard
   ['2001:db8::', 32],
   ['fc00::', 7], // unique local (AWS metadata fd00:ec2::254)
   ['fe80::', 10],
   ['fec0::', 10],
   ['ff00::', 8],
+];
+/** Link-local and cloud metadata ranges: refused even with `allowLocalTargets`. */
+const metadataV4: Array<[string, number]> = [['169.254.0.0', 16]];
+const metadataV6: Array<[string, number]> = [
+  ['fd00:ec2::254', 128], // AWS IPv6 metadata, inside the unique-local range
+  ['fe80::', 10],
 ];
 /** Loopback and private ranges an operator can open with `allowLocalTargets`. */
 const localV4: Array<[string, number]> = [
@@ -55,6 +64,9 @@ const localV4: Array<[string, number]> = [
 const forbidden = new BlockList();
 for (const [network, prefix] of forbiddenV4) forbidden.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of forbiddenV6) forbidden.addSubnet(network, prefix, 'ipv6');
+const metadata = new BlockList();
+for (const [network, prefix] of metadataV4) metadata.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of metadataV6) metadata.addSubnet(network, prefix, 'ipv6');
 const local = new BlockList();
 for (const [network, prefix] of localV4) local.addSubnet(network, prefix, 'ipv4');
 local.addAddress('::1', 'ipv6');
@@ -116,9 +128,19 @@ export function isForbiddenAddress(address: string): boolean {
   return forbidden.check(address, 'ipv6');
 }
 
+/** Whether `address` (or the IPv4 address it embeds) is link-local or a metadata address. */
+function isMetadataAddress(address: string): boolean {
+  const version = isIP(address);
+  if (version === 4) return metadata.check(address, 'ipv4');
+  if (version !== 6) return false;
+  const groups = expandIPv6(address);
+  const embedded = groups ? embeddedIPv4(groups) : null;
+  return embedded !== null ? metadata.check(embedded, 'ipv4') : metadata.check(address, 'ipv6');
+}
+
 function isAllowedAddress(address: string, policy: TargetPolicy): boolean {
   if (!isForbiddenAddress(address)) return true;
-  return policy.allowLocalTargets && isLocalAddress(address);
+  return policy.allowLocalTargets && !isMetadataAddress(address) && isLocalAddress(address);
 }
 
 const forbiddenNames = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
