@@ -5,6 +5,7 @@ import type { ServerConfig } from './config/server-config.js';
 import type { GatewayContext } from './gateway-context.js';
 import { createRequestLogger, type RequestLogger } from './logging/request-logger.js';
 import { CORSProxy } from './proxy/cors-proxy.js';
+import { isStoredFor } from './proxy/key-target.js';
 import type { GatewayEnvironment } from './routes/bindings.js';
 import { ensureAdminToken } from './security/admin-token.js';
 import { createOriginPolicy, type OriginPolicy } from './security/origin-policy.js';
@@ -150,9 +151,11 @@ export async function createServer(options: CreateServerOptions = {}): Promise<G
       }
       return loaded;
     },
-    async serverKey(providerId) {
+    async serverKey(providerId, target) {
       const stored = await context.providerConfig(providerId);
-      return typeof stored?.apiKey === 'string' && stored.apiKey !== '' ? stored.apiKey : undefined;
+      if (typeof stored?.apiKey !== 'string' || stored.apiKey === '') return undefined;
+      if (target && !isStoredFor(stored, target)) return undefined;
+      return stored.apiKey;
     },
     async providersChanged() {
       providerConfigs.clear();

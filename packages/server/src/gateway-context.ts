@@ -33,8 +33,15 @@ export interface GatewayContext {
    * requests pay neither a database read nor a decryption.
    */
   providerConfig(providerId: string): Promise<StoredProviderConfig | null>;
-  /** Server-held key for a provider config id (from `providerConfig`). */
-  serverKey(providerId: string): Promise<string | undefined>;
+  /**
+   * Server-held key for a provider config id (from `providerConfig`). With `target`, only when
+   * the config is of the target's provider type and its `baseUrl` is empty or on the target's
+   * origin, so a key never travels to an upstream it was not stored for.
+   */
+  serverKey(
+    providerId: string,
+    target?: { provider: string; origin: string },
+  ): Promise<string | undefined>;
   /** Drops cached configs and keys and reloads what prices read (after the admin API changed one). */
   providersChanged(): Promise<void>;
   /** The clock in epoch milliseconds (injectable for tests). */

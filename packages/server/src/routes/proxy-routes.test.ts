@@ -380,6 +380,46 @@ describe('proxy routes', () => {
     ]);
   });
 
+  it('injects a server-held key only on the upstream its config was stored for', async () => {
+    const { key } = gateway.context.gatewayKeys.create({ name: 'ci' });
+    const send = async (path: string) => {
+      const response = await gateway.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-thinkbackcode-key': key },
+        body: '{"model":"claude-haiku-4-5"}',
+      });
+      await response.text();
+      return response.status;
+    };
+    // A config stored under the id `anthropic` but of another type, or for another host.
+    await gateway.context.configStorage.saveProviderConfig({
+      id: 'anthropic',
+      provider: 'openai',
+      apiKey: 'sk-openai-under-anthropic-0123456789',
+    });
+    await gateway.context.providersChanged();
+    expect(await send('/api/proxy/anthropic/v1/messages')).toBe(401);
+    await gateway.context.configStorage.saveProviderConfig({
+      id: 'anthropic',
+      provider: 'anthropic',
+      apiKey: 'sk-ant-for-elsewhere-0123456789',
+      baseUrl: 'https://api.elsewhere.example',
+    });
+    await gateway.context.providersChanged();
+    expect(await send('/api/proxy/anthropic/v1/messages')).toBe(401);
+    await gateway.context.configStorage.saveProviderConfig({
+      id: 'anthropic',
+      provider: 'anthropic',
+      apiKey: 'sk-ant-right-upstream-0123456789',
+      baseUrl: `${upstream.origin}/v1`,
+    });
+    await gateway.context.providersChanged();
+    expect(await send('/api/proxy/anthropic/v1/messages')).toBe(200);
+    expect(upstream.requests.map((request) => request.headers['x-api-key'])).toEqual([
+      'sk-ant-right-upstream-0123456789',
+    ]);
+  });
+
   it('requires a gateway key from callers without Origin when configured', async () => {
     await gateway.close();
     gateway = await createTestGateway(upstream.origin, { requireGatewayKey: true });

@@ -222,7 +222,7 @@ export async function handleProxyRequest(
     }
     const usesServerKey = caller.vendorKey === undefined && caller.gatewayKey !== undefined;
     if (usesServerKey) {
-      const key = await context.serverKey(route.id);
+      const key = await context.serverKey(route.id, route);
       if (key === undefined) {
         throw new ProxyError(
           401,
