@@ -50,7 +50,11 @@ export {
   IndexedDBKeyStore,
   type IndexedDBKeyStoreOptions,
 } from './stores/indexeddb-key-store.js';
-export type { KeyStore, KeyStoreBatch } from './stores/key-store.js';
+export {
+  type KeyStore,
+  type KeyStoreBatch,
+  KeyStoreConflict,
+} from './stores/key-store.js';
 export { MemoryKeyStore } from './stores/memory-key-store.js';
 export type {
   EntrySelector,

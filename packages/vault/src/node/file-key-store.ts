@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { VaultError } from '../errors/vault-error.js';
-import { applyBatch, type KeyStore, type KeyStoreBatch } from '../stores/key-store.js';
+import {
+  applyBatch,
+  checkExpectations,
+  type KeyStore,
+  type KeyStoreBatch,
+} from '../stores/key-store.js';
 import { WriteQueue } from '../vault/write-queue.js';
 
 /** Options of `FileKeyStore`. */
@@ -18,6 +23,7 @@ interface VaultFile {
 }
 
 const FILE_MODE = 0o600;
+const queuesByPath = new Map<string, WriteQueue>();
 const DIRECTORY_MODE = 0o700;
 
 function isErrno(error: unknown, code: string): boolean {
@@ -31,11 +37,18 @@ function isErrno(error: unknown, code: string): boolean {
  */
 export class FileKeyStore implements KeyStore {
   readonly path: string;
-  readonly #queue = new WriteQueue();
+  /** One queue per path, shared by every `FileKeyStore` of this process on that file. */
+  readonly #queue: WriteQueue;
   #orphansCleaned = false;
 
   constructor(options: FileKeyStoreOptions | string) {
     this.path = typeof options === 'string' ? options : options.path;
+    let queue = queuesByPath.get(this.path);
+    if (queue === undefined) {
+      queue = new WriteQueue();
+      queuesByPath.set(this.path, queue);
+    }
+    this.#queue = queue;
   }
 
   async readAll(): Promise<Map<string, string>> {
@@ -53,6 +66,7 @@ export class FileKeyStore implements KeyStore {
   write(batch: KeyStoreBatch): Promise<void> {
     return this.#queue.run(async () => {
       const records = await this.readAll();
+      checkExpectations(records, batch);
       applyBatch(records, batch);
       const file: VaultFile = {
         format: 'thinkbackcode-vault-file',

@@ -1,5 +1,5 @@
 import { VaultError } from '../errors/vault-error.js';
-import type { KeyStore, KeyStoreBatch } from './key-store.js';
+import { type KeyStore, type KeyStoreBatch, KeyStoreConflict } from './key-store.js';
 
 /** Options of `IndexedDBKeyStore`. */
 export interface IndexedDBKeyStoreOptions {
@@ -68,11 +68,25 @@ export class IndexedDBKeyStore implements KeyStore {
         return;
       }
       const objectStore = transaction.objectStore(objectStoreName);
+      let conflict: KeyStoreConflict | undefined;
+      // Preconditions are read in the same transaction; a mismatch aborts it, undoing the puts.
+      for (const [name, expected] of Object.entries(batch.expect ?? {})) {
+        const request = objectStore.get(name);
+        request.onsuccess = () => {
+          const found: unknown = request.result;
+          if ((typeof found === 'string' ? found : null) !== expected && conflict === undefined) {
+            conflict = new KeyStoreConflict(name);
+            transaction.abort();
+          }
+        };
+      }
       for (const name of batch.delete ?? []) objectStore.delete(name);
       for (const [name, value] of Object.entries(batch.put ?? {})) objectStore.put(value, name);
       transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(storageError('write the vault', transaction.error));
-      transaction.onabort = () => reject(storageError('write the vault', transaction.error));
+      transaction.onerror = () =>
+        reject(conflict ?? storageError('write the vault', transaction.error));
+      transaction.onabort = () =>
+        reject(conflict ?? storageError('write the vault', transaction.error));
     });
   }
 

@@ -4,6 +4,7 @@ import {
   type ConformanceResult,
   runVaultConformance,
 } from '../testing/vault-conformance.js';
+import { KeyStoreConflict } from './key-store.js';
 import { MemoryKeyStore } from './memory-key-store.js';
 
 describe('KeyVault over MemoryKeyStore', () => {
@@ -26,5 +27,23 @@ describe('KeyVault over MemoryKeyStore', () => {
     expect(await store.readAll()).toEqual(new Map([['a', '1']]));
     await store.write({ put: { b: '2' }, delete: ['a'] });
     expect(await store.readAll()).toEqual(new Map([['b', '2']]));
+  });
+
+  it('writes nothing when an expected record differs (compare-and-swap)', async () => {
+    const initial: [string, string][] = [
+      ['head', '1'],
+      ['audit/1', 'a'],
+    ];
+    const store = new MemoryKeyStore(initial);
+    const refused = await store
+      .write({ put: { head: '2', 'audit/2': 'x' }, expect: { head: '0', 'audit/2': null } })
+      .catch((error: unknown) => error);
+    expect(KeyStoreConflict.isInstance(refused)).toBe(true);
+    await expect(
+      store.write({ put: { head: '2', 'audit/1': 'x' }, expect: { head: '1', 'audit/1': null } }),
+    ).rejects.toSatisfy(KeyStoreConflict.isInstance);
+    expect(await store.readAll()).toEqual(new Map(initial));
+    await store.write({ put: { head: '2' }, expect: { head: '1', 'audit/2': null } });
+    expect((await store.readAll()).get('head')).toBe('2');
   });
 });

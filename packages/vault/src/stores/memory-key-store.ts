@@ -1,4 +1,4 @@
-import { applyBatch, type KeyStore, type KeyStoreBatch } from './key-store.js';
+import { applyBatch, checkExpectations, type KeyStore, type KeyStoreBatch } from './key-store.js';
 
 /**
  * A `KeyStore` in process memory: for tests, short-lived tools and as a reference
@@ -17,6 +17,7 @@ export class MemoryKeyStore implements KeyStore {
   }
 
   async write(batch: KeyStoreBatch): Promise<void> {
+    checkExpectations(this.#records, batch);
     applyBatch(this.#records, batch);
   }
 }

@@ -249,6 +249,49 @@ const scenarios: Record<string, (scenario: Scenario) => Promise<void>> = {
     );
   },
 
+  'two vaults on one store: a stale writer is refused and nothing is lost': async ({ open }) => {
+    const [first, second] = [open(), open()];
+    await first.unlock(password);
+    await first.store('openai', fakeKey('sk-'));
+    await second.unlock(password);
+    await second.flush();
+    // Only audit entries were added by `second`: `first` retries on the new head by itself.
+    await first.store('anthropic', fakeKey('sk-ant-'));
+    // `second` read the store before that write: its change is refused, then it has reloaded.
+    await expectCode(() => second.store('google', fakeKey('AIza')), 'storage', 'stale write');
+    await second.store('google', fakeKey('AIza'));
+    await first.lock();
+    await second.lock();
+    const reader = open();
+    await reader.unlock(password);
+    const providers = (await reader.list()).map((info) => info.provider);
+    check(providers.join() === 'anthropic,google,openai', `every write landed: ${providers}`);
+    const verification = await reader.verifyAuditLog();
+    check(verification.valid, 'the audit chain of both writers is intact');
+    const actions = (await reader.getAuditLog()).map((entry) => entry.action);
+    check(actions.filter((action) => action === 'key.store').length === 3, 'three stores audited');
+  },
+
+  'a password changed by another vault locks the stale one instead of mixing passwords': async ({
+    open,
+  }) => {
+    const [first, second] = [open(), open()];
+    await first.unlock(password);
+    await first.store('openai', fakeKey('sk-'));
+    await second.unlock(password);
+    await second.changePassword(password, `${password}-new`);
+    await expectCode(() => first.store('anthropic', fakeKey('sk-ant-')), 'locked', 'stale key');
+    check(!first.isUnlocked(), 'the stale vault locked itself');
+    await expectCode(() => first.unlock(password), 'wrong_password', 'old password refused');
+    await first.unlock(`${password}-new`);
+    await first.store('anthropic', fakeKey('sk-ant-'));
+    const reader = open();
+    await reader.unlock(`${password}-new`);
+    check((await reader.retrieve('anthropic')) !== null, 'the key stored after re-unlock opens');
+    check((await reader.retrieve('openai')) !== null, 'the re-keyed key opens');
+    check((await reader.verifyAuditLog()).valid, 'audit chain intact');
+  },
+
   'the audit chain detects an edited and a deleted entry': async ({ open, store }) => {
     const vault = open();
     await vault.unlock(password);

@@ -7,13 +7,18 @@ import {
   readAuditHead,
   verifyAuditChain,
 } from '../audit/audit-chain.js';
-import type { AuditEntry, AuditEvent } from '../audit/audit-entry.js';
+import {
+  AUDIT_HEAD_RECORD,
+  type AuditEntry,
+  type AuditEvent,
+  auditRecordName,
+} from '../audit/audit-entry.js';
 import { randomId } from '../crypto/encoding.js';
 import { type KdfOptions, type KdfPolicy, resolveKdfPolicy } from '../crypto/key-derivation.js';
 import { PasswordCipher } from '../crypto/password-cipher.js';
 import { VaultError } from '../errors/vault-error.js';
 import { redactName, registerSecret } from '../redact/redact.js';
-import type { KeyStore } from '../stores/key-store.js';
+import { type KeyStore, KeyStoreConflict } from '../stores/key-store.js';
 import {
   ENTRY_PREFIX,
   type EntryRecord,
@@ -65,6 +70,8 @@ export class VaultCore {
   /** Counts `lock()` calls: an unlock or password change that began before a lock gives way. */
   #lockCount = 0;
   #auditHead: AuditHead = readAuditHead(new Map());
+  /** The `audit-head` record as last read or written (`null`: absent), for compare-and-swap. */
+  #auditHeadText: string | null = null;
   #pendingAudit: StampedEvent[] = [];
   #flushScheduled = false;
 
@@ -244,6 +251,30 @@ export class VaultCore {
     }
   }
 
+  /**
+   * Another writer changed the store: reloads it. If its password changed meanwhile, this
+   * vault's password is stale, so the vault locks. Returns whether that happened.
+   */
+  async #reloadAfterConflict(): Promise<boolean> {
+    const verifierBefore = JSON.stringify(this.header?.verifier ?? null);
+    try {
+      await this.load();
+    } catch (error) {
+      this.#forgetPassword();
+      throw error;
+    }
+    const rekeyed = JSON.stringify(this.header?.verifier ?? null) !== verifierBefore;
+    if (rekeyed && this.cipher !== undefined) this.#forgetPassword();
+    return rekeyed;
+  }
+
+  #forgetPassword(): void {
+    this.cipher?.clear();
+    this.cipher = undefined;
+    this.#lockCount += 1;
+    this.#generation += 1;
+  }
+
   #checkNotLockedSince(lockCount: number): void {
     if (lockCount !== this.#lockCount) {
       throw new VaultError('locked', 'The vault was locked while the operation was waiting.');
@@ -261,15 +292,59 @@ export class VaultCore {
     return this.queue.run(() => this.commitNow(changes, events));
   }
 
-  /** Writes `changes`, pending audit entries and `events` in one batch. Call inside the queue. */
+  /**
+   * Writes `changes`, pending audit entries and `events` in one batch. Call inside the queue.
+   * The write is a compare-and-swap on the audit head: if another vault on the same store wrote
+   * since this one read it, the vault reloads. If the other writer only added audit entries,
+   * the write is retried on the new head; otherwise it is refused: `storage` (the vault now
+   * holds the other writer's state: retry), or `locked` when the password was changed elsewhere.
+   */
   protected async commitNow(changes: VaultChanges, events: readonly AuditEvent[]): Promise<void> {
-    const pending = this.#pendingAudit.splice(0);
-    const stamped = [...pending, ...events.map((event) => this.#stamp(event))];
     const hasChanges =
       changes.header !== undefined ||
       (changes.putEntries?.length ?? 0) > 0 ||
       (changes.deleteEntryIds?.length ?? 0) > 0;
-    if (!hasChanges && stamped.length === 0) return;
+    const stampedEvents = events.map((event) => this.#stamp(event));
+    for (let attempt = 1; ; attempt += 1) {
+      const pending = this.#pendingAudit.splice(0);
+      const stamped = [...pending, ...stampedEvents];
+      if (!hasChanges && stamped.length === 0) return;
+      try {
+        await this.#writeBatch(changes, stamped);
+        return;
+      } catch (error) {
+        this.#pendingAudit.unshift(...pending);
+        if (!KeyStoreConflict.isInstance(error)) {
+          throw VaultError.isInstance(error)
+            ? error
+            : new VaultError('storage', 'The vault could not be written.', { cause: error });
+        }
+        const before = this.#stateSnapshot();
+        const rekeyed = await this.#reloadAfterConflict();
+        // Only audit entries were added meanwhile: the change was computed on the same state.
+        const sameState = !rekeyed && this.#stateSnapshot() === before;
+        if ((hasChanges && !sameState) || attempt >= 3) {
+          throw rekeyed
+            ? new VaultError(
+                'locked',
+                'The vault was re-keyed by another writer: unlock it with its current password.',
+              )
+            : new VaultError(
+                'storage',
+                'The vault was changed by another writer: it was reloaded; retry the operation.',
+              );
+        }
+      }
+    }
+  }
+
+  /** The header and entries as read, to tell whether another writer changed more than the log. */
+  #stateSnapshot(): string {
+    const entries = [...this.entries.values()].sort((left, right) => (left.id < right.id ? -1 : 1));
+    return JSON.stringify([this.header ?? null, entries, [...this.damaged.keys()].sort()]);
+  }
+
+  async #writeBatch(changes: VaultChanges, stamped: readonly StampedEvent[]): Promise<void> {
     const chained = await chainAuditEvents(this.#auditHead, stamped);
     const put: Record<string, string> = { ...chained.records };
     if (changes.header !== undefined) put[HEADER_RECORD] = JSON.stringify(changes.header);
@@ -277,14 +352,12 @@ export class VaultCore {
       put[`${ENTRY_PREFIX}${entry.id}`] = JSON.stringify(entry);
     }
     const remove = (changes.deleteEntryIds ?? []).map((id) => `${ENTRY_PREFIX}${id}`);
-    try {
-      await this.keyStore.write({ put, delete: remove });
-    } catch (error) {
-      this.#pendingAudit.unshift(...pending);
-      throw VaultError.isInstance(error)
-        ? error
-        : new VaultError('storage', 'The vault could not be written.', { cause: error });
-    }
+    // Compare-and-swap: the head is still the one this vault read, and no audit record it adds
+    // exists yet. Another vault (tab, process) on the same store that wrote since makes it fail.
+    const expect: Record<string, string | null> = { [AUDIT_HEAD_RECORD]: this.#auditHeadText };
+    for (const entry of chained.entries) expect[auditRecordName(entry.seq)] = null;
+    await this.keyStore.write({ put, delete: remove, expect });
+    this.#auditHeadText = put[AUDIT_HEAD_RECORD] ?? this.#auditHeadText;
     this.#auditHead = chained.head;
     if (changes.header !== undefined) this.header = changes.header;
     for (const entry of changes.putEntries ?? []) this.entries.set(entry.id, entry);
@@ -312,6 +385,7 @@ export class VaultCore {
       throw new VaultError('integrity', 'The vault header is missing but entries exist.');
     }
     this.#auditHead = readAppendHead(records);
+    this.#auditHeadText = records.get(AUDIT_HEAD_RECORD) ?? null;
   }
 
   /** Current time as ISO 8601. */
