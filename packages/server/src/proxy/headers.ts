@@ -49,15 +49,25 @@ export function filterRequestHeaders(
   return result;
 }
 
-/** The allow-listed response headers. */
+/**
+ * Set on every proxied response, over whatever the upstream sent: a vendor answer opened in a
+ * browser (a crafted error page, an uploaded file) never runs as a page of the gateway's origin.
+ */
+export const proxyResponseSecurityHeaders: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+};
+
+/** The allow-listed response headers, plus `proxyResponseSecurityHeaders`. */
 export function filterResponseHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string> {
-  const result: Record<string, string> = {};
+  const result: Record<string, string> = { ...proxyResponseSecurityHeaders };
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
     const lower = name.toLowerCase();
+    if (lower in proxyResponseSecurityHeaders) continue;
     if (
       forwardedResponseHeaders.has(lower) ||
       forwardedResponsePrefixes.some((prefix) => lower.startsWith(prefix))

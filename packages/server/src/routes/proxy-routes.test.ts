@@ -105,6 +105,16 @@ describe('proxy routes', () => {
     expect(await response.json()).toEqual(usageBody);
   });
 
+  it('sends proxied answers with nosniff and a sandboxing CSP, success or error', async () => {
+    const ok = await post('/api/proxy/openai/v1/chat/completions');
+    const failed = await post('/api/proxy/openai/v1/echo-key');
+    for (const response of [ok, failed]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+      await response.text();
+    }
+  });
+
   it('answers a disallowed origin with 403 and forwards nothing', async () => {
     const response = await post('/api/proxy/openai/v1/chat/completions', {
       origin: 'https://evil.example',

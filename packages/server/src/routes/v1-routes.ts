@@ -32,9 +32,10 @@ function errorResponse(
   type: string,
   message: string,
   headers: Record<string, string> = {},
+  secrets: readonly string[] = [],
 ) {
   return Response.json(
-    { error: { message: redact(message), type, code: type } },
+    { error: { message: redact(message, secrets), type, code: type } },
     { status, headers },
   );
 }
@@ -110,6 +111,8 @@ export function registerV1Routes(
     const started = performance.now();
     const time = context.now();
     const gatewayKey = authenticate(c);
+    /** The server-held key of the target provider, once known: kept out of every error message. */
+    const secrets: string[] = [];
     const record = (fields: {
       status: number;
       provider?: string | undefined;
@@ -163,9 +166,13 @@ export function registerV1Routes(
       recorded = true,
     ) => {
       if (recorded) record({ ...extra, status, errorType: type });
-      return errorResponse(status, type, message, {
-        'server-timing': serverTiming(performance.now() - started, undefined),
-      });
+      return errorResponse(
+        status,
+        type,
+        message,
+        { 'server-timing': serverTiming(performance.now() - started, undefined) },
+        secrets,
+      );
     };
 
     if (!gatewayKey) {
@@ -217,6 +224,8 @@ export function registerV1Routes(
     }
     let provider: AIProvider | undefined;
     try {
+      const stored = await context.providerConfig(target.providerId);
+      if (typeof stored?.apiKey === 'string' && stored.apiKey !== '') secrets.push(stored.apiKey);
       provider = await providerFor(target.providerId);
     } catch (error) {
       return fail(
@@ -315,7 +324,7 @@ export function registerV1Routes(
           const message = APIError.isInstance(error) ? error.message : 'The provider stream failed';
           await output
             .write(
-              `data: ${JSON.stringify({ error: { message: redact(message), type: errorType } })}\n\n`,
+              `data: ${JSON.stringify({ error: { message: redact(message, secrets), type: errorType } })}\n\n`,
             )
             .catch(() => {});
         }
