@@ -1,4 +1,4 @@
-import { type AIProvider, APIError, type ProviderConfig } from '@thinkbackcode/core';
+import { type AIProvider, APIError, APIErrorType, type ProviderConfig } from '@thinkbackcode/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/helpers/gateway.js';
 
@@ -9,7 +9,7 @@ const heldKey = 'plainheldvalue0123456789ABCDEF';
 function leakingProvider(config: ProviderConfig): AIProvider {
   const fail = () =>
     new APIError(`upstream says: the credential ${config.apiKey} was refused`, {
-      type: 'auth_failed',
+      type: APIErrorType.AUTH_FAILED,
       provider: 'custom',
       status: 401,
     });
