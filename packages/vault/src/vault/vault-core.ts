@@ -2,7 +2,6 @@ import {
   type AuditHead,
   type AuditVerification,
   chainAuditEvents,
-  readAppendHead,
   readAuditEntries,
   readAuditHead,
   verifyAuditChain,
@@ -24,12 +23,11 @@ import {
   type EntryRecord,
   entryAad,
   HEADER_RECORD,
-  parseEntryRecord,
-  parseHeader,
   type VaultHeader,
   VERIFIER_TEXT,
   verifierAad,
 } from './records.js';
+import { parseVaultState, stateSnapshot } from './vault-state.js';
 import { WriteQueue } from './write-queue.js';
 
 /** Options of `KeyVault`. */
@@ -319,10 +317,10 @@ export class VaultCore {
             ? error
             : new VaultError('storage', 'The vault could not be written.', { cause: error });
         }
-        const before = this.#stateSnapshot();
+        const before = this.#snapshot();
         const rekeyed = await this.#reloadAfterConflict();
         // Only audit entries were added meanwhile: the change was computed on the same state.
-        const sameState = !rekeyed && this.#stateSnapshot() === before;
+        const sameState = !rekeyed && this.#snapshot() === before;
         if ((hasChanges && !sameState) || attempt >= 3) {
           throw rekeyed
             ? new VaultError(
@@ -336,12 +334,6 @@ export class VaultCore {
         }
       }
     }
-  }
-
-  /** The header and entries as read, to tell whether another writer changed more than the log. */
-  #stateSnapshot(): string {
-    const entries = [...this.entries.values()].sort((left, right) => (left.id < right.id ? -1 : 1));
-    return JSON.stringify([this.header ?? null, entries, [...this.damaged.keys()].sort()]);
   }
 
   async #writeBatch(changes: VaultChanges, stamped: readonly StampedEvent[]): Promise<void> {
@@ -364,28 +356,18 @@ export class VaultCore {
     for (const id of changes.deleteEntryIds ?? []) this.entries.delete(id);
   }
 
+  #snapshot(): string {
+    return stateSnapshot({ header: this.header, entries: this.entries, damaged: this.damaged });
+  }
+
   /** Reads every record from the store into memory. Call inside the queue. */
   protected async load(): Promise<void> {
-    const records = await this.#readAll();
-    const headerText = records.get(HEADER_RECORD);
-    this.header = headerText === undefined ? undefined : parseHeader(headerText);
-    this.entries = new Map();
-    this.damaged = new Map();
-    for (const [name, text] of records) {
-      if (!name.startsWith(ENTRY_PREFIX)) continue;
-      try {
-        const entry = parseEntryRecord(text);
-        if (`${ENTRY_PREFIX}${entry.id}` !== name) throw new Error('misplaced');
-        this.entries.set(entry.id, entry);
-      } catch {
-        this.damaged.set(name, readableParts(text));
-      }
-    }
-    if (this.header === undefined && (this.entries.size > 0 || this.damaged.size > 0)) {
-      throw new VaultError('integrity', 'The vault header is missing but entries exist.');
-    }
-    this.#auditHead = readAppendHead(records);
-    this.#auditHeadText = records.get(AUDIT_HEAD_RECORD) ?? null;
+    const state = parseVaultState(await this.#readAll());
+    this.header = state.header;
+    this.entries = state.entries;
+    this.damaged = state.damaged;
+    this.#auditHead = state.auditHead;
+    this.#auditHeadText = state.auditHeadText;
   }
 
   /** Current time as ISO 8601. */
@@ -448,19 +430,5 @@ export class VaultCore {
         ? error
         : new VaultError('storage', 'The vault could not be read.', { cause: error });
     }
-  }
-}
-
-function readableParts(text: string): { provider?: string; label?: string } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return {};
-    const { provider, label } = value as Record<string, unknown>;
-    return {
-      ...(typeof provider === 'string' ? { provider } : {}),
-      ...(typeof label === 'string' ? { label } : {}),
-    };
-  } catch {
-    return {};
   }
 }
