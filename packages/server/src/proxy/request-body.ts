@@ -49,6 +49,8 @@ export async function readWebBody(request: Request, limit: number): Promise<Uint
 export interface RequestBodyInfo {
   model?: string;
   stream: boolean;
+  /** The parsed JSON object, when the body was one. */
+  json?: Record<string, unknown>;
 }
 
 /** True when the first non-blank byte of `body` opens a JSON object. */
@@ -81,7 +83,21 @@ export function inspectJSONBody(body: Uint8Array, contentType: string): RequestB
   }
   if (typeof parsed !== 'object' || parsed === null) return { stream: false };
   const fields = parsed as Record<string, unknown>;
-  const info: RequestBodyInfo = { stream: fields.stream === true };
+  const info: RequestBodyInfo = { stream: fields.stream === true, json: fields };
   if (typeof fields.model === 'string') info.model = fields.model;
   return info;
+}
+
+/**
+ * An OpenAI-format streaming body that does not ask for usage, re-encoded with
+ * `stream_options.include_usage` on (so the stream ends with a usage chunk the gateway can
+ * charge); `undefined` when the body needs no change.
+ */
+export function withStreamUsage(info: RequestBodyInfo): Uint8Array | undefined {
+  if (!info.stream || info.json === undefined) return undefined;
+  const options = info.json.stream_options;
+  const current = typeof options === 'object' && options !== null ? options : {};
+  if ((current as { include_usage?: unknown }).include_usage === true) return undefined;
+  const body = { ...info.json, stream_options: { ...current, include_usage: true } };
+  return Buffer.from(JSON.stringify(body), 'utf8');
 }

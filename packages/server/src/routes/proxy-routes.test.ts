@@ -241,6 +241,27 @@ describe('proxy routes', () => {
     expect(limited.headers.get('retry-after')).toBe('30');
   });
 
+  it('asks an OpenAI-format stream for its usage when a tokens-per-minute limit applies', async () => {
+    const streaming = '{"model":"gpt-4.1-mini","stream":true,"messages":[]}';
+    await (await post('/api/proxy/openai/v1/chat/completions', {}, streaming)).text();
+    // Without a token limit the body travels byte for byte.
+    expect(upstream.requests.at(-1)?.body).toBe(streaming);
+    await gateway.close();
+    gateway = await createTestGateway(upstream.origin, {
+      rateLimit: { requestsPerMinute: 0, tokensPerMinute: 100_000 },
+    });
+    await (await post('/api/proxy/openai/v1/chat/completions', {}, streaming)).text();
+    expect(JSON.parse(upstream.requests.at(-1)?.body ?? '{}')).toEqual({
+      model: 'gpt-4.1-mini',
+      stream: true,
+      messages: [],
+      stream_options: { include_usage: true },
+    });
+    const asked = '{"model":"gpt-4.1-mini","stream":true,"stream_options":{"include_usage":true}}';
+    await (await post('/api/proxy/openai/v1/chat/completions', {}, asked)).text();
+    expect(upstream.requests.at(-1)?.body).toBe(asked);
+  });
+
   it('refuses oversized bodies, malformed JSON and paths that leave the API', async () => {
     await gateway.close();
     gateway = await createTestGateway(upstream.origin, { bodyLimitBytes: 100 });

@@ -8,7 +8,12 @@ import { filterRequestHeaders, GATEWAY_KEY_HEADER } from '../proxy/headers.js';
 import { isModelListing, requestedModel } from '../proxy/model-scope.js';
 import { normaliseProxyPath, UnsafePathError } from '../proxy/path.js';
 import { errorTypeForStatus, ProxyError } from '../proxy/proxy-error.js';
-import { inspectJSONBody, readNodeBody, readWebBody } from '../proxy/request-body.js';
+import {
+  inspectJSONBody,
+  readNodeBody,
+  readWebBody,
+  withStreamUsage,
+} from '../proxy/request-body.js';
 import { pumpToNode, pumpToWeb, type StreamOutcome } from '../proxy/response-sink.js';
 import { serverTiming } from '../proxy/server-timing.js';
 import { createUsageObserver } from '../proxy/usage-observer.js';
@@ -274,6 +279,14 @@ export async function handleProxyRequest(
       }
     }
 
+    // A tokens-per-minute limit needs the usage an OpenAI-format stream only reports on request.
+    const forwardedBody =
+      facts.limits.tokensPerMinute > 0 &&
+      route.profile.usageFormat === 'openai' &&
+      path.endsWith('/chat/completions')
+        ? (withStreamUsage(info) ?? body)
+        : body;
+
     const controller = new AbortController();
     const onClientGone = () => controller.abort();
     if (outgoing) outgoing.once('close', onClientGone);
@@ -284,7 +297,7 @@ export async function handleProxyRequest(
       path,
       search,
       headers,
-      body,
+      body: forwardedBody,
       signal: controller.signal,
     });
     outgoing?.off('close', onClientGone);
