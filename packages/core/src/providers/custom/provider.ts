@@ -69,12 +69,9 @@ export class CustomProvider implements AIProvider {
     return this.inner.validateCredentials(options);
   }
 
-  async listModels(): Promise<Model[]> {
-    return this.binding.definition.catalog.map((model) => ({
-      ...model,
-      provider: this.name,
-      inCatalog: true,
-    }));
+  /** The configured `models` (the engine lists the catalog of a provider without a list route). */
+  listModels(options?: RequestOptions): Promise<Model[]> {
+    return this.inner.listModels(options);
   }
 
   getModel(modelId: string): Promise<Model | null> {
